@@ -1,0 +1,46 @@
+# Between — build, test and demo on a fresh Debian/Ubuntu machine with Swift.
+#
+#   make demo   install what is missing, build, and show the example vault
+#   make test   install what is missing, build, and run the whole test suite
+#
+# System libraries come from apt-get (libcmark-dev, libsqlite3-dev) when
+# pkg-config can't find them; as root directly, otherwise through sudo.
+
+SWIFT       ?= swift
+VAULT       ?= examples/vault
+SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build release deps test demo clean
+
+all: build
+
+# Installs the C libraries Between links against, only when they are missing.
+deps:
+	@missing=""; \
+	pkg-config --exists libcmark || missing="$$missing libcmark-dev"; \
+	pkg-config --exists sqlite3  || missing="$$missing libsqlite3-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	@echo "== between check $(VAULT)"
+	@$(SWIFT) run --skip-build between check --vault $(VAULT)
+	@echo
+	@echo "== between list $(VAULT)"
+	@$(SWIFT) run --skip-build between list --vault $(VAULT)
+
+clean:
+	rm -rf .build

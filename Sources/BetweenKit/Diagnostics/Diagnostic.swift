@@ -1,0 +1,61 @@
+/// How serious a diagnostic is: errors make `between check` exit 1, warnings do not.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// A 1-based line and column in a source file (columns count Unicode scalars).
+public struct SourcePosition: Sendable, Hashable, Codable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The start of a file: used when a problem concerns the whole file.
+    public static let fileStart = SourcePosition(line: 1, column: 1)
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in a vault, pointing at the file (and line and column when known).
+///
+/// `position` is nil when the problem concerns the file as a whole and no line
+/// makes sense (a binary file, one too large to read).
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
+    /// The path relative to the vault root, `/`-separated.
+    public var path: String
+    public var position: SourcePosition?
+    public var severity: Severity
+    /// Plain English: what is wrong and, where possible, how to fix it.
+    public var message: String
+
+    public init(path: String, position: SourcePosition?, severity: Severity, message: String) {
+        self.path = path
+        self.position = position
+        self.severity = severity
+        self.message = message
+    }
+
+    public static func error(_ message: String, in path: String, at position: SourcePosition? = nil) -> Diagnostic {
+        Diagnostic(path: path, position: position, severity: .error, message: message)
+    }
+
+    public static func warning(_ message: String, in path: String, at position: SourcePosition? = nil) -> Diagnostic {
+        Diagnostic(path: path, position: position, severity: .warning, message: message)
+    }
+
+    /// `path:line:column: severity: message`, the form editors and terminals jump to.
+    public var summary: String {
+        let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}

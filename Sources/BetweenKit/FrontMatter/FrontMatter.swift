@@ -1,0 +1,58 @@
+/// The front matter of a source file, parsed into plain data.
+public struct FrontMatter: Sendable, Hashable {
+    /// Which of the accepted forms the file used.
+    public enum Format: String, Sendable, Hashable, Codable {
+        /// `---` YAML `---` (or `...`).
+        case yaml
+        /// `+++` TOML `+++`.
+        case toml
+        /// A leading JSON object.
+        case json
+    }
+
+    public var format: Format
+    /// The top-level keys in written order, each with its positions in the file.
+    public var fields: [FieldPair]
+
+    public init(format: Format, fields: [FieldPair]) {
+        self.format = format
+        self.fields = fields
+    }
+
+    /// The value of a top-level key.
+    public subscript(key: String) -> FieldValue? {
+        fields.first { $0.key == key }?.value
+    }
+
+    /// The pair for a top-level key (value and positions).
+    public func pair(_ key: String) -> FieldPair? {
+        fields.first { $0.key == key }
+    }
+}
+
+/// A source file's text split into front matter and body, then parsed.
+///
+/// Produced by `FrontMatterParser.parse(_:)`. The body is the text after the
+/// closing fence; `bodyLineOffset` is how many file lines come before it, so
+/// Markdown positions can be turned into file positions.
+public struct SplitSource: Sendable {
+    /// Nil when the file has no front matter (it is a `note`), or when it could not be parsed.
+    public var frontMatter: FrontMatter?
+    /// True when the file starts with a front-matter fence, even if what follows is broken.
+    public var hasFrontMatter: Bool
+    /// The Markdown after the front matter (the whole text when there is none).
+    public var body: String
+    /// Number of file lines before `body` starts.
+    public var bodyLineOffset: Int
+    /// Problems with the front matter, positions in file lines and columns.
+    /// Paths in them are empty: the caller fills in the file's path.
+    public var diagnostics: [Diagnostic]
+
+    public init(frontMatter: FrontMatter?, hasFrontMatter: Bool, body: String, bodyLineOffset: Int, diagnostics: [Diagnostic]) {
+        self.frontMatter = frontMatter
+        self.hasFrontMatter = hasFrontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a vault's index lives, and making that place private.
+enum IndexLocation {
+    static func folder(of root: String) -> String { root + "/.between" }
+    static func database(of root: String) -> String { folder(of: root) + "/index.sqlite" }
+
+    /// Creates `.between/` with mode 0700 (and fixes the mode of an existing one).
+    /// Returns false when it can't be created (a read-only vault).
+    static func prepareFolder(of root: String) -> Bool {
+        let folder = folder(of: root)
+        if mkdir(folder, 0o700) != 0, errno != EEXIST { return false }
+        guard FileSystem.status(folder)?.kind == .directory else { return false }
+        _ = chmod(folder, 0o700)
+        return access(folder, W_OK) == 0
+    }
+
+    /// Sets 0600 on the database and its WAL and shared-memory files, when they exist.
+    static func restrictFiles(of root: String) {
+        let database = database(of: root)
+        for path in [database, database + "-wal", database + "-shm", database + "-journal"] {
+            _ = chmod(path, 0o600)
+        }
+    }
+
+    /// Removes the database and its side files, for a rebuild.
+    static func removeDatabase(of root: String) {
+        let database = database(of: root)
+        for path in [database, database + "-wal", database + "-shm", database + "-journal"] {
+            _ = unlink(path)
+        }
+    }
+
+    /// Takes an exclusive lock on `.between/index.lock`, waiting for other processes; -1 when it can't.
+    static func lock(of root: String) -> Int32 {
+        let descriptor = open(folder(of: root) + "/index.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return -1 }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return descriptor
+    }
+
+    static func unlock(_ descriptor: Int32) {
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

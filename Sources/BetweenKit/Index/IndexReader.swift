@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// A condition on the `record` table (aliased `r`) with its bound values: what the
+/// query language compiles to. Values are always bound, never spliced into SQL.
+public struct RecordFilter: Sendable {
+    public var sql: String
+    public var arguments: StatementArguments
+
+    public init(sql: String, arguments: StatementArguments = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// Every record.
+    public static let all = RecordFilter(sql: "1")
+}
+
+extension Index {
+    /// Records matching `filter`, ordered by `order` (SQL over `r`, from the query
+    /// compiler, with its own bound values) then by path, at most `limit`.
+    public func entries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [Entry] {
+        try database.read { db in
+            var arguments = filter.arguments
+            var sql = "SELECT r.id, r.entry FROM record r WHERE \(filter.sql) ORDER BY "
+            if let order {
+                sql += order.sql + ", "
+                arguments += order.arguments
+            }
+            sql += "r.path"
+            if let limit {
+                sql += " LIMIT ?"
+                arguments += [limit]
+            }
+            let crossFile = try Self.crossFileDiagnostics(db)
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                var entry = try decoder.decode(Entry.self, from: row["entry"] as Data)
+                if let extra = crossFile[row["id"]] {
+                    entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
+                }
+                return entry
+            }
+        }
+    }
+
+    /// Diagnostics for files that could not be read, plus scan and settings problems.
+    public func otherDiagnostics() throws -> [Diagnostic] {
+        let skipped = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, severity, message, line, column FROM skipped ORDER BY path").map { row in
+                let line: Int? = row["line"]
+                let column: Int? = row["column"]
+                return Diagnostic(path: row["path"], position: line.map { SourcePosition(line: $0, column: column ?? 1) },
+                                  severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"])
+            }
+        }
+        return scanDiagnostics + skipped
+    }
+
+    private static func crossFileDiagnostics(_ db: Database) throws -> [Int64: [Diagnostic]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.recordId, r.path, d.line, d.column, d.severity, d.message
+            FROM diagnostic d JOIN record r ON r.id = d.recordId WHERE d.scope = 'vault'
+            """)
+        var result: [Int64: [Diagnostic]] = [:]
+        for row in rows {
+            let line: Int? = row["line"]
+            let column: Int? = row["column"]
+            result[row["recordId"], default: []].append(Diagnostic(
+                path: row["path"], position: line.map { SourcePosition(line: $0, column: column ?? 1) },
+                severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"]))
+        }
+        return result
+    }
+}

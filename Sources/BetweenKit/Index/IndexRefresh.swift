@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// What a refresh did, for `between index` and for tests that prove unchanged files are not re-parsed.
+public struct RefreshReport: Sendable, Hashable {
+    /// Files read and parsed into records.
+    public var parsed = 0
+    /// Files whose size or time changed but whose content did not (stamp updated, not parsed).
+    public var touched = 0
+    /// Files whose records were removed (deleted, renamed, now excluded).
+    public var removed = 0
+    /// Files left as they were.
+    public var unchanged = 0
+    /// Files that can't be read (binary, too large, …).
+    public var skipped = 0
+
+    public var changedAnything: Bool { parsed + touched + removed > 0 }
+}
+
+extension Index {
+    /// Brings the index up to date with the files: only files whose size or
+    /// modification time changed are read, and only those whose content hash
+    /// changed are parsed; deleted and renamed files drop out. A time that moved
+    /// backwards counts as a change like any other.
+    ///
+    /// `progress` is called with (done, total) as files are parsed.
+    @discardableResult
+    public func refresh(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RefreshReport {
+        let (files, diagnostics) = vault.sources()
+        scanDiagnostics = vault.configDiagnostics + diagnostics
+        let stored = try database.read { db in
+            try Dictionary(
+                Row.fetchAll(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
+                    .map { row in (row["path"] as String, Stamp(size: row["size"], modified: row["mtime"], hash: row["hash"])) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        var report = RefreshReport()
+        let candidates = files.filter { file in
+            guard let stamp = stored[file.path] else { return true }
+            return stamp.size != file.size || stamp.modified != file.modified
+        }
+        report.unchanged = files.count - candidates.count
+        let present = Set(files.map(\.path))
+        let gone = stored.keys.filter { !present.contains($0) }.sorted()
+        let counter = ProgressCounter(total: candidates.count, report: progress)
+        let vault = self.vault
+        let outcomes = candidates.parallelMap { file -> Outcome in
+            defer { counter.step() }
+            return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
+        }
+        guard !outcomes.isEmpty || !gone.isEmpty else { return report }
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let writer = IndexWriter(db)
+                for path in gone {
+                    try writer.delete(path: path)
+                }
+                for (file, outcome) in zip(candidates, outcomes) {
+                    switch outcome {
+                    case .parsed(let entry, let hash):
+                        try writer.upsert(entry, file: file, hash: hash)
+                    case .sameContent:
+                        try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
+                                       arguments: [file.size, file.modified, file.path])
+                    case .unreadable(let diagnostic):
+                        try writer.skip(file, because: diagnostic)
+                    }
+                }
+                try writer.refreshVaultDiagnostics()
+                return .commit
+            }
+        }
+        report.removed = gone.count
+        for outcome in outcomes {
+            switch outcome {
+            case .parsed: report.parsed += 1
+            case .sameContent: report.touched += 1
+            case .unreadable: report.skipped += 1
+            }
+        }
+        return report
+    }
+
+    private struct Stamp {
+        var size: Int64
+        var modified: Int64
+        var hash: String
+    }
+
+    private enum Outcome: Sendable {
+        case parsed(Entry, hash: String)
+        case sameContent
+        case unreadable(Diagnostic)
+    }
+
+    /// Reads one candidate; parses it only when its content is new.
+    private static func examine(_ file: SourceFile, previousHash: String?, vault: Vault) -> Outcome {
+        switch vault.readBytes(file) {
+        case .failure(let diagnostic):
+            return .unreadable(diagnostic)
+        case .success(let bytes):
+            let hash = ContentHash.of(bytes)
+            if hash == previousHash { return .sameContent }
+            switch vault.parse(bytes, of: file) {
+            case .success(let entry): return .parsed(entry, hash: hash)
+            case .failure(let diagnostic): return .unreadable(diagnostic)
+            }
+        }
+    }
+}
+
+/// Counts finished files across worker threads and reports them.
+private final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        let now = lock.withLock { () -> Int in
+            done += 1
+            return done
+        }
+        report(now, total)
+    }
+}

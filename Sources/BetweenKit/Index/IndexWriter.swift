@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// Writes records into the index inside a transaction, with statements prepared once.
+struct IndexWriter {
+    let db: Database
+    private let encoder = JSONEncoder()
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    /// Replaces whatever the index holds for `entry.path` with `entry`.
+    func upsert(_ entry: Entry, file: SourceFile, hash: String) throws {
+        try delete(path: entry.path)
+        let blob = try encoder.encode(entry)
+        let record = try db.cachedStatement(sql: """
+            INSERT INTO record (path, type, title, date, sort_key, day, week, private, has_front_matter, words, homework,
+                                homework_line, homework_column, size, mtime, hash, entry, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let reference = VaultChecks.HomeworkReference(entry)
+        try record.execute(arguments: [
+            entry.path, entry.type.rawValue, entry.title, entry.date?.isoText, entry.date?.sortKey, entry.date?.dayString, entry.date?.isoWeek,
+            entry.isPrivate, entry.hasFrontMatter, entry.body.wordCount, entry.homeworkID,
+            reference?.position?.line, reference?.position?.column, file.size, file.modified, hash, blob, entry.body.plainText,
+        ])
+        let id = db.lastInsertedRowID
+        let field = try db.cachedStatement(sql: "INSERT INTO field (recordId, key, num, text, date) VALUES (?, ?, ?, ?, ?)")
+        for row in FieldRow.rows(for: entry.fields) {
+            try field.execute(arguments: [id, row.key, row.num, row.text, row.date])
+        }
+        let section = try db.cachedStatement(sql: "INSERT INTO section (recordId, heading, level, line, text) VALUES (?, ?, ?, ?, ?)")
+        for item in entry.body.sections {
+            try section.execute(arguments: [id, item.heading, item.level, item.position.line, item.text])
+        }
+        let question = try db.cachedStatement(sql: "INSERT INTO question (recordId, text, section, line) VALUES (?, ?, ?, ?)")
+        for item in entry.body.questions {
+            try question.execute(arguments: [id, item.text, item.section, item.position.line])
+        }
+        let task = try db.cachedStatement(sql: "INSERT INTO task (recordId, text, done, line) VALUES (?, ?, ?, ?)")
+        for item in entry.body.tasks {
+            try task.execute(arguments: [id, item.text, item.done, item.position.line])
+        }
+        let link = try db.cachedStatement(sql: "INSERT INTO link (recordId, destination, text, line) VALUES (?, ?, ?, ?)")
+        for item in entry.body.links {
+            try link.execute(arguments: [id, item.destination, item.text, item.position.line])
+        }
+        let diagnostic = try db.cachedStatement(sql: """
+            INSERT INTO diagnostic (recordId, scope, line, column, severity, message) VALUES (?, 'file', ?, ?, ?, ?)
+            """)
+        for item in entry.diagnostics {
+            try diagnostic.execute(arguments: [id, item.position?.line, item.position?.column, item.severity.rawValue, item.message])
+        }
+    }
+
+    /// Records a file that could not be read (binary, too large, …) so it is not retried until it changes.
+    func skip(_ file: SourceFile, because diagnostic: Diagnostic) throws {
+        try delete(path: file.path)
+        try db.execute(sql: """
+            INSERT INTO skipped (path, size, mtime, severity, message, line, column) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [file.path, file.size, file.modified, diagnostic.severity.rawValue, diagnostic.message,
+                             diagnostic.position?.line, diagnostic.position?.column])
+    }
+
+    /// Removes a path's record or skipped row (the file was deleted or renamed).
+    func delete(path: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM record WHERE path = ?").execute(arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM skipped WHERE path = ?").execute(arguments: [path])
+    }
+
+    /// Recomputes the diagnostics that span files, from the homework ids of every record.
+    func refreshVaultDiagnostics() throws {
+        try db.execute(sql: "DELETE FROM diagnostic WHERE scope = 'vault'")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, path, type, homework, homework_line, homework_column FROM record
+            WHERE homework IS NOT NULL ORDER BY path
+            """)
+        var ids: [String: Int64] = [:]
+        let references = rows.map { row -> VaultChecks.HomeworkReference in
+            ids[row["path"]] = row["id"]
+            let line: Int? = row["homework_line"]
+            let column: Int? = row["homework_column"]
+            return VaultChecks.HomeworkReference(
+                path: row["path"], isAssignment: row["type"] == EntryType.homework.rawValue, id: row["homework"],
+                position: line.map { SourcePosition(line: $0, column: column ?? 1) })
+        }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO diagnostic (recordId, scope, line, column, severity, message) VALUES (?, 'vault', ?, ?, ?, ?)
+            """)
+        for item in VaultChecks.diagnostics(for: references) {
+            try statement.execute(arguments: [ids[item.path], item.position?.line, item.position?.column,
+                                              item.severity.rawValue, item.message])
+        }
+    }
+}

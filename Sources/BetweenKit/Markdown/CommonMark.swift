@@ -1,0 +1,146 @@
+// The one file in Between that talks to libcmark (STYLE.md "Wrapping the C parser").
+// Every cmark pointer is created, used and freed inside a single function call;
+// what comes out is plain Swift values, so no node can outlive its document.
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parsing and rendering through Debian's libcmark 0.30 (plain CommonMark).
+enum CommonMark {
+    /// Parses a Markdown body into a flat list of enter/exit events.
+    ///
+    /// - Parameter lineOffset: lines of the file before the body (the front matter),
+    ///   added to every line so positions are file positions.
+    static func events(_ markdown: String, lineOffset: Int = 0) -> [MarkdownEvent] {
+        var source = prepared(markdown)
+        var columns = MarkdownColumnMap(source)
+
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_parser_free(parser) }
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress, chars.count > 0 {
+                    cmark_parser_feed(parser, base, chars.count)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+
+        var events: [MarkdownEvent] = []
+        // A rough guess (a node per ~8 bytes) saves most regrowth on typical bodies.
+        events.reserveCapacity(min(source.utf8.count / 8 + 16, 1 << 16))
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let kind = kind(of: cmark_node_get_type(node))
+            if event == CMARK_EVENT_ENTER {
+                events.append(.enter(copy(node, kind: kind, lineOffset: lineOffset, columns: &columns)))
+            } else if event == CMARK_EVENT_EXIT {
+                events.append(.exit(kind))
+            }
+        }
+        return events
+    }
+
+    /// cmark replaces NUL with U+FFFD and skips a leading byte-order mark while it
+    /// reads; doing both first keeps our column map byte-for-byte equal to cmark's lines.
+    private static func prepared(_ markdown: String) -> String {
+        var text = markdown
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) {
+            text.unicodeScalars.removeFirst()
+        }
+        if MarkdownText.contains(0, in: text) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+        }
+        return text
+    }
+
+    /// Copies what Between uses out of one node; strings are copied, never borrowed.
+    private static func copy(_ node: OpaquePointer, kind: MarkdownNodeKind, lineOffset: Int,
+                             columns: inout MarkdownColumnMap) -> MarkdownNode {
+        var info = MarkdownNode(kind: kind)
+        switch kind {
+        case .heading:
+            info.headingLevel = UInt8(clamping: cmark_node_get_heading_level(node))
+        case .list:
+            info.listType = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? .ordered : .bullet
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            info.literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case .link, .image:
+            info.destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        default:
+            break
+        }
+        let wantsPosition: Bool
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .customInline, .emphasis, .strong:
+            wantsPosition = false
+        default:
+            wantsPosition = true
+        }
+        let line = Int(cmark_node_get_start_line(node))
+        if wantsPosition, line > 0 {
+            let byteColumn = max(1, Int(cmark_node_get_start_column(node)))
+            let column = columns.scalarColumn(line: line, byteColumn: byteColumn)
+            info.position = SourcePosition(line: line + lineOffset, column: column)
+        }
+        return info
+    }
+
+    private static func kind(of type: cmark_node_type) -> MarkdownNodeKind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        // Custom blocks never come out of the parser; anything unknown is treated as one
+        // (a container Between ignores) so a future cmark can't break the walk.
+        default: return .customBlock
+        }
+    }
+}
+
+/// Renders Markdown to HTML with cmark's safe mode, for the HTML digest.
+///
+/// Raw HTML (blocks and inline, e.g. `<script>`) is replaced by a comment, and links
+/// or images to `javascript:`, `vbscript:`, `file:` and `data:` URLs (except
+/// `data:image/png|gif|jpeg|webp`) get an empty destination; the text stays.
+/// (Safe is cmark 0.30's default; `CMARK_OPT_SAFE` is passed to say so.)
+public func renderSafeHTML(_ markdown: String) -> String {
+    var source = markdown
+    let rendered: UnsafeMutablePointer<CChar>? = source.withUTF8 { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+            // A non-nil pointer even for "", which cmark reads zero bytes from.
+            withUnsafePointer(to: CChar(0)) { empty in
+                cmark_markdown_to_html(chars.baseAddress ?? empty, chars.count, CMARK_OPT_SAFE)
+            }
+        }
+    }
+    guard let rendered else { return "" }
+    defer { free(rendered) }
+    return String(cString: rendered)
+}

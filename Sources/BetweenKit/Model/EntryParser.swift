@@ -1,0 +1,103 @@
+/// Turns one file's text into an `Entry`: front matter, body, title, checks.
+///
+/// Checks that need the whole vault (unknown or duplicate homework ids) are in
+/// `VaultChecks`; everything here depends on the one file alone, so files can be
+/// parsed in parallel and re-parsed one at a time.
+public enum EntryParser {
+    /// Settings from the vault that change how a file is read.
+    public struct Options: Sendable, Hashable {
+        /// Entries without a `private:` field are private.
+        public var privateByDefault: Bool
+
+        public init(privateByDefault: Bool = false) {
+            self.privateByDefault = privateByDefault
+        }
+    }
+
+    /// Parses `text`, the contents of the file at `path` (relative to the vault).
+    public static func parse(path: String, text: String, options: Options = Options()) -> Entry {
+        let split = FrontMatterParser.parse(text)
+        var diagnostics = split.diagnostics.map { diagnostic in
+            var located = diagnostic
+            located.path = path
+            return located
+        }
+        let fields = split.frontMatter?.fields ?? []
+        let start = SourcePosition.fileStart
+        let type = entryType(fields, path: path, diagnostics: &diagnostics)
+        let validator = FieldValidator(path: path, fallback: start)
+        for pair in fields where pair.key != "type" { // `type` is judged by entryType, with a kinder message
+            if let spec = FieldCatalog.spec(pair.key, for: type) {
+                diagnostics += validator.check(pair, as: spec)
+            }
+        }
+        let date = fields.first { $0.key == "date" }.flatMap { dateValue($0.value) }
+        if type.isLogEntry, split.frontMatter != nil, fields.first(where: { $0.key == "date" })?.value ?? .null == .null {
+            diagnostics.append(.error("a \(type.rawValue) entry needs a date; add a line like `date: 2026-11-20 19:30` to its front matter",
+                                      in: path, at: start))
+        }
+        if type == .measure {
+            diagnostics += MeasureCheck.check(fields, path: path, fallback: start)
+        }
+        let body = BodyParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        let entry = Entry(
+            path: path, type: type,
+            title: title(fields: fields, body: body, path: path),
+            date: date, hasFrontMatter: split.hasFrontMatter, fields: fields, body: body,
+            diagnostics: diagnostics.sorted(by: diagnosticOrder),
+            isPrivate: privacy(fields, default: options.privateByDefault))
+        return entry
+    }
+
+    /// The record type from `type:`; a file without one is a `note`.
+    private static func entryType(_ fields: [FieldPair], path: String, diagnostics: inout [Diagnostic]) -> EntryType {
+        guard let pair = fields.first(where: { $0.key == "type" }), pair.value != .null else { return .note }
+        guard let name = pair.value.text, let type = EntryType(rawValue: name.lowercased()) else {
+            let shown = pair.value.text.map { "'\($0)'" } ?? pair.value.kindDescription
+            diagnostics.append(.warning(
+                "unknown type \(shown); Between reads this file as a note. Known types: \(EntryType.names.joined(separator: ", "))",
+                in: path, at: pair.valuePosition ?? pair.keyPosition))
+            return .note
+        }
+        return type
+    }
+
+    private static func dateValue(_ value: FieldValue) -> EntryDate? {
+        switch value {
+        case .date(let date): date
+        case .string(let text): try? DateParser.parse(text)
+        default: nil
+        }
+    }
+
+    private static func title(fields: [FieldPair], body: Body, path: String) -> String {
+        if let title = fields.first(where: { $0.key == "title" })?.value.text?.trimmingASCIIWhitespace(), !title.isEmpty {
+            return title
+        }
+        if let heading = body.firstHeading?.trimmingASCIIWhitespace(), !heading.isEmpty {
+            return heading
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    private static func privacy(_ fields: [FieldPair], default privateByDefault: Bool) -> Bool {
+        switch fields.first(where: { $0.key == "private" })?.value {
+        case .bool(let value)?: value
+        case .string(let text)? where ["yes", "true"].contains(text.lowercased()): true
+        case .string(let text)? where ["no", "false"].contains(text.lowercased()): false
+        // A private flag that cannot be read errs on the side of privacy.
+        case .some(.null), nil: privateByDefault
+        case .some: true
+        }
+    }
+
+    static func diagnosticOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let left = lhs.position ?? SourcePosition(line: 0, column: 0)
+        let right = rhs.position ?? SourcePosition(line: 0, column: 0)
+        if left != right { return left < right }
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        return lhs.message < rhs.message
+    }
+}

@@ -1,0 +1,111 @@
+/// Checks known front-matter fields against their `FieldKind`.
+///
+/// Blank values (`mood:` with nothing after it, as templates leave them) are
+/// "not filled in", never an error. Unknown keys are not checked at all.
+struct FieldValidator {
+    let path: String
+    /// Where the front matter starts, for problems without a better position.
+    let fallback: SourcePosition
+
+    /// Diagnostics for one field of a record of `type`.
+    func check(_ pair: FieldPair, as spec: FieldSpec) -> [Diagnostic] {
+        let at = pair.valuePosition ?? pair.keyPosition ?? fallback
+        let name = pair.key
+        switch (spec.kind, pair.value) {
+        case (_, .null):
+            return []
+        case (.rating(let range), let value), (.wholeNumber(let range), let value):
+            let whole = if case .wholeNumber = spec.kind { true } else { false }
+            return checkNumber(value, name: name, range: range, whole: whole, at: at).map { [$0] } ?? []
+        case (.date, .date):
+            return []
+        case (.date, let value):
+            guard let text = value.text else {
+                return [error("\(name) should be a date like 2026-11-20 or 2026-11-20 19:30, but it is \(value.kindDescription)", at)]
+            }
+            do {
+                _ = try DateParser.parse(text)
+                return []
+            } catch {
+                return [self.error("\(name): \(error)", at)]
+            }
+        case (.text, .list), (.text, .map):
+            return [error("\(name) should be text, but it is \(pair.value.kindDescription)", at)]
+        case (.text, _), (.homeworkID, .string), (.homeworkID, .int):
+            return []
+        case (.homeworkID, let value):
+            return [error("homework should be the id of an assignment (its file name), but it is \(value.kindDescription)", at)]
+        case (.bool, .bool):
+            return []
+        case (.bool, let value):
+            return [error("\(name) should be true or false, but it is \(describe(value))", at)]
+        case (.textList, .list(let items)):
+            return items.contains { if case .list = $0 { true } else if case .map = $0 { true } else { false } }
+                ? [error("\(name) should be a list of words, e.g. [triggered, win], but it holds nested lists or maps", at)]
+                : []
+        case (.textList, .map):
+            return [error("\(name) should be a list of words, e.g. [triggered, win], but it is a set of named values", at)]
+        case (.textList, _):
+            return []
+        case (.ratingMap(let range), .map(let pairs)):
+            return pairs.compactMap { inner in
+                checkNumber(inner.value, name: "\(name).\(inner.key)", range: range, whole: false,
+                            at: inner.valuePosition ?? at)
+            }
+        case (.ratingMap(let range), let value):
+            return [error("\(name) should list each one with a number from \(range.lowerBound) to \(range.upperBound), e.g. `\(name): {anxious: 70}`, but it is \(value.kindDescription)", at)]
+        case (.choice(let choices), let value):
+            guard let text = value.text, choices.contains(text.lowercased()) else {
+                return [error("\(name) should be one of \(choices.joined(separator: ", ")), but it is \(describe(value))", at)]
+            }
+            return []
+        case (.frequency, let value):
+            guard let text = value.text, Frequency(text) != nil else {
+                return [error("frequency should be daily, weekdays, N/week, N/day, once or as-needed (e.g. 3/week), but it is \(describe(value))", at)]
+            }
+            return []
+        case (.measureItems, .list(let items)):
+            return items.enumerated().compactMap { index, item in
+                checkNumber(item, name: "answer \(index + 1) in items", range: 0...3, whole: true, at: at)
+            }
+        case (.measureItems, let value):
+            return [error("items should be the list of answers, each 0–3, e.g. [1, 2, 0, 1, 1, 0, 2, 1, 0], but it is \(value.kindDescription)", at)]
+        }
+    }
+
+    private func checkNumber(_ value: FieldValue, name: String, range: ClosedRange<Int>, whole: Bool,
+                             at position: SourcePosition) -> Diagnostic? {
+        let expected = "a \(whole ? "whole " : "")number from \(range.lowerBound) to \(range.upperBound)"
+        guard let number = value.number else {
+            if case .string(let text) = value, Double(text) != nil {
+                return error("\(name) should be \(expected), but \(text) is far too large", position)
+            }
+            return error("\(name) should be \(expected), but it is \(describe(value))", position)
+        }
+        guard number.isFinite else {
+            return error("\(name) should be \(expected), but it is \(describe(value))", position)
+        }
+        if whole, number.rounded() != number {
+            return error("\(name) should be \(expected), but it is \(describe(value))", position)
+        }
+        guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            return error("\(name) should be \(expected), but it is \(describe(value))", position)
+        }
+        return nil
+    }
+
+    /// A value quoted the way the person wrote it, for messages.
+    private func describe(_ value: FieldValue) -> String {
+        switch value {
+        case .string(let text): "'\(text.count > 60 ? String(text.prefix(60)) + "…" : text)'"
+        case .double(let number) where number.isNaN: ".nan (not a number)"
+        case .double(let number) where number.isInfinite: "infinite"
+        case .list, .map, .null: value.kindDescription
+        default: value.text ?? value.kindDescription
+        }
+    }
+
+    private func error(_ message: String, _ position: SourcePosition) -> Diagnostic {
+        .error(message, in: path, at: position)
+    }
+}

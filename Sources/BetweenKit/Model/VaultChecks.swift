@@ -1,0 +1,68 @@
+/// Checks that need more than one file: homework ids that are unknown or used twice.
+///
+/// They work on `HomeworkReference`s (a few facts per file), so the index can run
+/// them over thousands of records without loading every entry.
+public enum VaultChecks {
+    /// What a file says about assignments: its own id (for `homework` records) or
+    /// the id it practises (for other records), and where that was written.
+    public struct HomeworkReference: Sendable, Hashable {
+        public var path: String
+        public var isAssignment: Bool
+        public var id: String
+        public var position: SourcePosition?
+
+        public init(path: String, isAssignment: Bool, id: String, position: SourcePosition?) {
+            self.path = path
+            self.isAssignment = isAssignment
+            self.id = id
+            self.position = position
+        }
+
+        /// The reference an entry makes, if any.
+        public init?(_ entry: Entry) {
+            guard let id = entry.homeworkID else { return nil }
+            let pair = entry.fields.first { $0.key == (entry.type == .homework ? "id" : "homework") }
+            self.init(path: entry.path, isAssignment: entry.type == .homework, id: id,
+                      position: pair?.valuePosition ?? pair?.keyPosition ?? (entry.type == .homework ? .fileStart : nil))
+        }
+    }
+
+    /// Diagnostics for duplicate and unknown ids; `references` must be sorted by path.
+    public static func diagnostics(for references: [HomeworkReference]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstByID: [String: String] = [:]
+        for reference in references where reference.isAssignment {
+            if let first = firstByID[reference.id] {
+                diagnostics.append(.error(
+                    "two assignments have the id '\(reference.id)' (the other is \(first)); give this one a different `id:` or file name",
+                    in: reference.path, at: reference.position ?? .fileStart))
+            } else {
+                firstByID[reference.id] = reference.path
+            }
+        }
+        let known = firstByID.keys.sorted()
+        for reference in references where !reference.isAssignment && firstByID[reference.id] == nil {
+            var message = "no assignment has the id '\(reference.id)'"
+            if let suggestion = Suggestion.closest(to: reference.id, among: known) {
+                message += "; did you mean '\(suggestion)'?"
+            } else if known.isEmpty {
+                message += "; add it as homework/\(reference.id).md, or remove the homework line"
+            } else {
+                message += "; known ids: \(known.prefix(8).joined(separator: ", "))"
+            }
+            diagnostics.append(.error(message, in: reference.path, at: reference.position ?? .fileStart))
+        }
+        return diagnostics
+    }
+
+    /// Adds cross-file diagnostics to the entries they concern.
+    public static func apply(to entries: inout [Entry]) {
+        let found = diagnostics(for: entries.compactMap(HomeworkReference.init))
+        guard !found.isEmpty else { return }
+        let byPath = Dictionary(grouping: found, by: \.path)
+        for index in entries.indices {
+            guard let extra = byPath[entries[index].path] else { continue }
+            entries[index].diagnostics = (entries[index].diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Prints diagnostics like a compiler: `path:line:column: error: message`, then
+/// the source line and a caret under the column, so a person can see the spot.
+public struct DiagnosticRenderer {
+    /// Returns the text of a line (1-based) of a file, or nil.
+    public typealias LineSource = (_ path: String, _ line: Int) -> String?
+
+    private let lines: LineSource
+    private let color: Bool
+
+    public init(color: Bool = false, lines: @escaping LineSource) {
+        self.color = color
+        self.lines = lines
+    }
+
+    /// One diagnostic, ending with a newline.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.position.map { "\(diagnostic.path):\($0.line):\($0.column)" } ?? diagnostic.path
+        let label = diagnostic.severity.rawValue
+        let styledLabel = color ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m") : label
+        var output = "\(location): \(styledLabel): \(diagnostic.message)\n"
+        if let position = diagnostic.position, let line = lines(diagnostic.path, position.line) {
+            let shown = String(line.unicodeScalars.prefix(200).map { $0 == "\t" ? " " : Character($0) })
+            guard !shown.trimmingASCIIWhitespace().isEmpty else { return output }
+            output += "    \(shown)\n"
+            let caretColumn = min(max(position.column - 1, 0), shown.count)
+            output += "    " + String(repeating: " ", count: caretColumn) + "^\n"
+        }
+        return output
+    }
+
+    /// "2 errors and 1 warning in 3 files (85 files checked)".
+    public static func summary(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let files = Set(diagnostics.map(\.path)).count
+        if diagnostics.isEmpty { return "No problems found in \(filesChecked) file\(filesChecked == 1 ? "" : "s")." }
+        return "\(count(errors, "error")) and \(count(warnings, "warning")) in \(count(files, "file")) (\(filesChecked) checked)."
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}

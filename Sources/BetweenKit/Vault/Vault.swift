@@ -1,0 +1,104 @@
+/// A folder of notes: its root, its settings, and the records read from it.
+///
+/// Reading never modifies a file. One bad file never stops the others: it gets
+/// diagnostics and everything else is read as usual.
+public struct Vault: Sendable {
+    /// Absolute path of the root folder.
+    public let root: String
+    public let config: VaultConfig
+    /// Problems in `between.yml`.
+    public let configDiagnostics: [Diagnostic]
+
+    /// Opens the vault at `root`, reading `between.yml` when there is one.
+    public init(root: String) {
+        self.root = root
+        let configPath = root + "/" + VaultConfig.fileName
+        guard FileSystem.status(configPath, follow: true) != nil else {
+            config = VaultConfig()
+            configDiagnostics = []
+            return
+        }
+        if case .success(let bytes) = FileSystem.read(configPath, limit: 1024 * 1024),
+           case .success(let text) = SourceDecoder.decode(bytes, path: VaultConfig.fileName) {
+            (config, configDiagnostics) = VaultConfig.parse(text)
+        } else {
+            config = VaultConfig()
+            configDiagnostics = [.error("can't read between.yml (it should be a small UTF-8 text file you can read); using the default settings",
+                                        in: VaultConfig.fileName)]
+        }
+    }
+
+    /// Options for parsing entries, from the settings.
+    public var parseOptions: EntryParser.Options {
+        EntryParser.Options(privateByDefault: config.privateByDefault)
+    }
+
+    /// The Markdown files of the vault, sorted by path, and problems met finding them.
+    public func sources() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        VaultScanner(root: root, exclude: config.exclude).scan()
+    }
+
+    /// Reads and parses one file; a file that can't be read as text gives a diagnostic instead.
+    public func read(_ file: SourceFile) -> Result<Entry, Diagnostic> {
+        readBytes(file).flatMap { parse($0, of: file) }
+    }
+
+    /// A file's bytes, or why it can't be read (too large, not a regular file, no permission).
+    public func readBytes(_ file: SourceFile) -> Result<[UInt8], Diagnostic> {
+        switch FileSystem.read(file.absolutePath, limit: SourceDecoder.sizeLimit) {
+        case .failure(.tooLarge(let size)):
+            let megabytes = size / (1024 * 1024)
+            return .failure(.error("this file is \(megabytes) MB; Between reads notes up to 10 MB, so it is skipped. Split it into smaller files, or exclude it in between.yml",
+                                   in: file.path))
+        case .failure(.notRegular):
+            return .failure(.warning("this is not a regular file; skipped", in: file.path))
+        case .failure(.cannotOpen(let reason)):
+            return .failure(.error("can't read this file (\(reason.lowercased())); check its permissions", in: file.path))
+        case .success(let bytes):
+            return .success(bytes)
+        }
+    }
+
+    /// Decodes and parses a file's bytes into an entry (or a diagnostic when they aren't UTF-8 text).
+    public func parse(_ bytes: [UInt8], of file: SourceFile) -> Result<Entry, Diagnostic> {
+        SourceDecoder.decode(bytes, path: file.path).map { text in
+            EntryParser.parse(path: file.path, text: text, options: parseOptions)
+        }
+    }
+
+    /// Reads every source (in parallel) and runs the checks that span files.
+    public func load() -> VaultSnapshot {
+        let (files, scanDiagnostics) = sources()
+        let results = files.parallelMap { read($0) }
+        var entries: [Entry] = []
+        var skipped: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let diagnostic): skipped.append(diagnostic)
+            }
+        }
+        VaultChecks.apply(to: &entries)
+        return VaultSnapshot(entries: entries, otherDiagnostics: configDiagnostics + scanDiagnostics + skipped)
+    }
+}
+
+/// Everything read from a vault at one moment.
+public struct VaultSnapshot: Sendable {
+    /// One per readable source file, sorted by path.
+    public var entries: [Entry]
+    /// Problems not tied to a readable entry: settings, skipped files, links.
+    public var otherDiagnostics: [Diagnostic]
+
+    public init(entries: [Entry], otherDiagnostics: [Diagnostic]) {
+        self.entries = entries
+        self.otherDiagnostics = otherDiagnostics
+    }
+
+    /// Every diagnostic, sorted by path, then line and column.
+    public var diagnostics: [Diagnostic] {
+        (otherDiagnostics + entries.flatMap(\.diagnostics)).sorted { lhs, rhs in
+            lhs.path != rhs.path ? lhs.path < rhs.path : EntryParser.diagnosticOrder(lhs, rhs)
+        }
+    }
+}

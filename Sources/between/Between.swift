@@ -1,0 +1,47 @@
+import ArgumentParser
+import BetweenKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `between`: the command-line tool. Thin: it parses arguments, calls BetweenKit, prints.
+@main
+struct Between: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "between",
+        abstract: "Your therapy homework, notes and check-ins, as records you can check, list and bring to sessions.",
+        discussion: """
+        Between reads a folder of Markdown notes with front matter (a vault) and never changes them.
+        It is a tool for you, not a crisis service: if you are in danger now, contact your local
+        emergency number.
+        """,
+        version: "0.1.0",
+        subcommands: [Check.self, List.self, Show.self]
+    )
+
+    /// Runs the command. Exit codes follow DESIGN.md: 0 ok, 1 findings, 2 usage or environment errors
+    /// (swift-argument-parser's own usage errors would exit 64, so they are mapped here).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as BetweenFailure {
+            Terminal.printError(failure.message)
+            Glibc.exit(2)
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                exit(withError: error) // --help and --version print to stdout and exit 0
+            }
+            Terminal.printError(fullMessage(for: error), prefixed: false)
+            Glibc.exit(2)
+        }
+    }
+}
+
+/// An environment problem the user can fix (no vault, unreadable file): exit 2.
+struct BetweenFailure: Error {
+    let message: String
+}

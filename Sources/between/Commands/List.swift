@@ -1,0 +1,37 @@
+import ArgumentParser
+import BetweenKit
+
+extension RecordFormat: ExpressibleByArgument {}
+
+extension Between {
+    /// `between list`: one record per source file.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the records of the vault, one per file.",
+            discussion: "Files with problems are listed too; `between check` explains the problems.")
+
+        @OptionGroup var vaultOptions: VaultOptions
+
+        @Option(name: .long, help: ArgumentHelp("Only records of this type (e.g. thought-record).", valueName: "type"))
+        var type: String?
+
+        @Option(name: .long, help: "Output format: table, json, jsonl, csv or paths.")
+        var format: RecordFormat = .table
+
+        func validate() throws {
+            if let type, EntryType(rawValue: type) == nil {
+                let hint = Suggestion.closest(to: type, among: EntryType.names).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("unknown type '\(type)'.\(hint) Types: \(EntryType.names.joined(separator: ", ")).")
+            }
+        }
+
+        func run() throws {
+            let vault = try vaultOptions.open()
+            var entries = vault.load().entries
+            if let type, let wanted = EntryType(rawValue: type) {
+                entries = entries.filter { $0.type == wanted }
+            }
+            Terminal.write(format.render(entries))
+        }
+    }
+}

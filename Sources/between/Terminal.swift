@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where output goes, and whether it may be coloured.
+enum Terminal {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    static var stderrWantsColor: Bool {
+        isatty(STDERR_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+            && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    }
+
+    /// Writes results to stdout as they are.
+    static func write(_ text: String) {
+        writeAll(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes a message to stderr.
+    static func writeError(_ text: String) {
+        writeAll(text, to: STDERR_FILENO)
+    }
+
+    /// Unbuffered writes straight to the descriptor: no shared C `FILE*` state, and
+    /// nothing lost if the process exits right after.
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return } // e.g. a closed pipe: nothing more to do
+            offset += written
+        }
+    }
+
+    /// `between: error: …` on stderr.
+    static func printError(_ message: String, prefixed: Bool = true) {
+        writeError(prefixed ? "between: error: \(message)\n" : message.hasSuffix("\n") ? message : message + "\n")
+    }
+
+    /// `between: warning: …` on stderr.
+    static func printWarning(_ message: String) {
+        writeError("between: warning: \(message)\n")
+    }
+}

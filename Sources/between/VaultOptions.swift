@@ -1,0 +1,22 @@
+import ArgumentParser
+import BetweenKit
+import Foundation
+
+/// `--vault`, shared by every command that reads a vault.
+struct VaultOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The vault folder. Default: $BETWEEN_VAULT, else the nearest folder above holding between.yml or .between/, else the current folder.",
+        valueName: "path"))
+    var vault: String?
+
+    /// Opens the vault, or fails with a message that says how to fix it.
+    func open() throws -> Vault {
+        do {
+            let root = try VaultLocator.locate(explicit: vault, environment: ProcessInfo.processInfo.environment,
+                                               workingDirectory: FileManager.default.currentDirectoryPath)
+            return Vault(root: root)
+        } catch {
+            throw BetweenFailure(message: error.description)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import BetweenKit
+
+@Suite struct DateParserTests {
+    @Test func acceptsEveryDocumentedForm() throws {
+        #expect(try DateParser.parse("2026-11-20").isoText == "2026-11-20")
+        #expect(try DateParser.parse("2026-11-20T19:30").isoText == "2026-11-20T19:30")
+        #expect(try DateParser.parse("2026-11-20 19:30").isoText == "2026-11-20T19:30")
+        #expect(try DateParser.parse("2026-11-20 19:30:15").isoText == "2026-11-20T19:30:15")
+        #expect(try DateParser.parse("2026-11-20T19:30:15.250").second == 15)
+        #expect(try DateParser.parse("2026-11-20T19:30Z").utcOffsetMinutes == 0)
+        #expect(try DateParser.parse("2026-11-20T19:30+13:00").utcOffsetMinutes == 780)
+        #expect(try DateParser.parse("2026-11-20T19:30-0530").utcOffsetMinutes == -330)
+    }
+
+    @Test func keepsWallClockTimeAndDayWhateverTheZone() throws {
+        // 23:30 at UTC-10 is the next day in UTC; the writer's day must not move.
+        let late = try DateParser.parse("2026-11-20T23:30-10:00")
+        #expect(late.dayString == "2026-11-20")
+        #expect(late.hour == 23)
+        let local = try DateParser.parse("2026-11-20 23:30")
+        #expect(local.dayString == "2026-11-20")
+        #expect(local.utcOffsetMinutes == nil)
+        #expect(local.text == "2026-11-20 23:30")
+    }
+
+    @Test func rejectsImpossibleDatesWithAReason() {
+        #expect(throws: DateParseError.self) { try DateParser.parse("2026-13-45") }
+        #expect(throws: DateParseError.self) { try DateParser.parse("2026-02-29") }
+        #expect(throws: DateParseError.self) { try DateParser.parse("2026-11-20 25:00") }
+        #expect(throws: DateParseError.self) { try DateParser.parse("yesterday") }
+        #expect(throws: DateParseError.self) { try DateParser.parse("99999-01-01") }
+        #expect(throws: DateParseError.self) { try DateParser.parse("2026-11-20T19:30+99:00") }
+        do {
+            _ = try DateParser.parse("2026-13-45")
+        } catch {
+            #expect(error.description.contains("no month 13"))
+        }
+        #expect((try? DateParser.parse("2028-02-29")) != nil, "2028 is a leap year")
+    }
+
+    @Test func dayNumbersRoundTripAcrossCenturies() {
+        for text in ["0000-01-01", "1970-01-01", "2000-02-29", "2026-11-26", "9999-12-31"] {
+            let date = try! DateParser.parse(text)
+            #expect(EntryDate.fromDayNumber(date.dayNumber).dayString == text)
+        }
+        #expect((try! DateParser.parse("1970-01-02")).dayNumber == 1)
+    }
+
+    @Test func sortsByWrittenWallClockTime() throws {
+        let dates = try ["2026-11-20 19:30", "2026-11-20", "2026-11-19T23:59", "2026-11-20T08:00"].map(DateParser.parse)
+        #expect(dates.sorted().map(\.isoText) == ["2026-11-19T23:59", "2026-11-20", "2026-11-20T08:00", "2026-11-20T19:30"])
+    }
+}

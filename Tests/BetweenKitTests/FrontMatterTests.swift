@@ -1,0 +1,605 @@
+import Foundation
+import Testing
+@testable import BetweenKit
+
+@Suite struct FrontMatterTests {
+    // MARK: - Helpers
+
+    private func parse(_ lines: [String], separator: String = "\n") -> SplitSource {
+        FrontMatterParser.parse(lines.joined(separator: separator))
+    }
+
+    private func fields(_ split: SplitSource) -> [String] {
+        split.frontMatter?.fields.map(\.key) ?? []
+    }
+
+    private func onlyError(_ split: SplitSource, sourceLocation: SourceLocation = #_sourceLocation) -> Diagnostic? {
+        #expect(split.diagnostics.count == 1, "\(split.diagnostics.map(\.summary))", sourceLocation: sourceLocation)
+        let diagnostic = split.diagnostics.first
+        #expect(diagnostic?.severity == .error, sourceLocation: sourceLocation)
+        #expect(diagnostic?.path == "", sourceLocation: sourceLocation)
+        return diagnostic
+    }
+
+    private func date(_ value: FieldValue?) -> EntryDate? {
+        if case .date(let date) = value { return date }
+        return nil
+    }
+
+    // MARK: - The three forms
+
+    @Test func jekyllStyleYAMLWithNestedMapsAndLists() throws {
+        let split = parse([
+            "---",
+            "type: thought-record",
+            "date: 2026-11-20 19:30",
+            "homework: thought-record-daily",
+            "situation: Manager asked to \"have a quick chat\" tomorrow",
+            "emotions:",
+            "  anxious: 80",
+            "  ashamed: 40",
+            "emotions-after: {anxious: 45, ashamed: 20}",
+            "flags: [triggered]",
+            "tags:",
+            "  - work",
+            "  - catastrophising",
+            "---",
+            "## Automatic thoughts",
+            "I'm going to be let go.",
+        ])
+        #expect(split.diagnostics.isEmpty)
+        #expect(split.hasFrontMatter)
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter.format == .yaml)
+        #expect(fields(split) == ["type", "date", "homework", "situation", "emotions", "emotions-after", "flags", "tags"])
+        #expect(frontMatter["situation"] == .string("Manager asked to \"have a quick chat\" tomorrow"))
+        #expect(frontMatter["emotions"]?["anxious"] == .int(80))
+        #expect(frontMatter["emotions"] == .map([FieldPair(key: "anxious", value: .int(80)), FieldPair(key: "ashamed", value: .int(40))]))
+        #expect(frontMatter["emotions-after"]?["ashamed"] == .int(20))
+        #expect(frontMatter["flags"] == .list([.string("triggered")]))
+        #expect(frontMatter["tags"] == .list([.string("work"), .string("catastrophising")]))
+        // Positions are file positions: the YAML starts on file line 2.
+        #expect(frontMatter.pair("type")?.keyPosition == SourcePosition(line: 2, column: 1))
+        #expect(frontMatter.pair("type")?.valuePosition == SourcePosition(line: 2, column: 7))
+        #expect(frontMatter.pair("tags")?.keyPosition == SourcePosition(line: 11, column: 1))
+        guard case .map(let emotions) = frontMatter["emotions"] else { Issue.record("emotions is not a map"); return }
+        #expect(emotions[1].keyPosition == SourcePosition(line: 8, column: 3))
+        #expect(emotions[1].valuePosition == SourcePosition(line: 8, column: 12))
+        #expect(split.body == "## Automatic thoughts\nI'm going to be let go.")
+        #expect(split.bodyLineOffset == 14)
+    }
+
+    @Test func obsidianStyleProperties() throws {
+        let split = parse([
+            "---",
+            "tags:",
+            "  - homework",
+            "  - breathing",
+            "aliases:",
+            "  - 4-7-8 breathing",
+            "cssclasses:",
+            "  - wide-page",
+            "assigned: 2026-11-03",
+            "due: 2026-11-17T09:00",
+            "reviewed: 2026-11-20T21:15:30+13:00",
+            "status: active",
+            "private: false",
+            "---",
+            "Breathe in for 4, hold for 7, out for 8. Four rounds, twice a day.",
+        ])
+        #expect(split.diagnostics.isEmpty)
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter["tags"] == .list([.string("homework"), .string("breathing")]))
+        #expect(frontMatter["aliases"] == .list([.string("4-7-8 breathing")]))
+        #expect(frontMatter["cssclasses"] == .list([.string("wide-page")]))
+        let assigned = try #require(date(frontMatter["assigned"]))
+        #expect(assigned.dayString == "2026-11-03")
+        #expect(!assigned.hasTime)
+        let due = try #require(date(frontMatter["due"]))
+        #expect((due.hour, due.minute, due.utcOffsetMinutes) == (9, 0, nil))
+        let reviewed = try #require(date(frontMatter["reviewed"]))
+        #expect((reviewed.day, reviewed.hour, reviewed.minute, reviewed.second) == (20, 21, 15, 30))
+        #expect(reviewed.utcOffsetMinutes == 13 * 60)
+        #expect(frontMatter["private"] == .bool(false))
+        #expect(split.bodyLineOffset == 14)
+    }
+
+    @Test func hugoYAML() throws {
+        let split = parse([
+            "---",
+            "title: \"Opposite action: going to the market\"",
+            "date: 2026-11-20T19:30:00+13:00",
+            "draft: false",
+            "params:",
+            "  suds-before: 70",
+            "  suds-after: 35",
+            "---",
+            "Went anyway. Stayed 20 minutes.",
+        ])
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter["title"] == .string("Opposite action: going to the market"))
+        #expect(date(frontMatter["date"])?.utcOffsetMinutes == 780)
+        #expect(frontMatter["params"]?["suds-after"] == .int(35))
+        #expect(split.body == "Went anyway. Stayed 20 minutes.")
+    }
+
+    @Test func hugoTOML() throws {
+        let split = parse([
+            "+++",
+            "title = \"Exposure: supermarket at rush hour\"",
+            "date = 2026-11-20T19:30:00+13:00",
+            "written = 2026-11-20T23:30:00",
+            "assigned = 2026-11-03",
+            "reminder = 07:45:00",
+            "minutes = 25",
+            "distress = 62.5",
+            "private = true",
+            "tags = [\"exposure\", \"shops\"]",
+            "suds = { before = 75, peak = 85, after = 40 }",
+            "",
+            "[params]",
+            "therapist = \"Dr. Aroha Ngata\"",
+            "next-session = 2026-11-24",
+            "+++",
+            "Stayed until the anxiety came down by half.",
+        ])
+        #expect(split.diagnostics.isEmpty, "\(split.diagnostics.map(\.summary))")
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter.format == .toml)
+        // toml++ sorts keys; Between restores the written order of top-level keys.
+        #expect(fields(split) == ["title", "date", "written", "assigned", "reminder", "minutes", "distress",
+                                  "private", "tags", "suds", "params"])
+        #expect(frontMatter["title"] == .string("Exposure: supermarket at rush hour"))
+        let offsetTime = try #require(date(frontMatter["date"]))
+        #expect((offsetTime.day, offsetTime.hour, offsetTime.minute, offsetTime.utcOffsetMinutes) == (20, 19, 30, 780))
+        let localTime = try #require(date(frontMatter["written"]))
+        #expect((localTime.day, localTime.hour, localTime.minute, localTime.utcOffsetMinutes) == (20, 23, 30, nil))
+        #expect(localTime.dayString == "2026-11-20")
+        let localDate = try #require(date(frontMatter["assigned"]))
+        #expect(localDate.dayString == "2026-11-03" && !localDate.hasTime)
+        #expect(frontMatter["reminder"] == .string("07:45:00"))
+        #expect(frontMatter["minutes"] == .int(25))
+        #expect(frontMatter["distress"] == .double(62.5))
+        #expect(frontMatter["private"] == .bool(true))
+        #expect(frontMatter["tags"] == .list([.string("exposure"), .string("shops")]))
+        #expect(frontMatter["suds"]?["peak"] == .int(85))
+        #expect(frontMatter["params"]?["therapist"] == .string("Dr. Aroha Ngata"))
+        #expect(date(frontMatter["params"]?["next-session"])?.dayString == "2026-11-24")
+        #expect(frontMatter.pair("minutes")?.keyPosition == SourcePosition(line: 7, column: 1))
+        #expect(frontMatter.pair("minutes")?.valuePosition == SourcePosition(line: 7, column: 11))
+        #expect(frontMatter.pair("params")?.keyPosition == SourcePosition(line: 13, column: 2))
+        #expect(split.body == "Stayed until the anxiety came down by half.")
+        #expect(split.bodyLineOffset == 16)
+    }
+
+    @Test func hugoJSON() throws {
+        let split = parse([
+            "{",
+            "  \"type\": \"activity\",",
+            "  \"date\": \"2026-11-20T19:30:00+13:00\",",
+            "  \"activity\": \"Walked to the beach with Mere\",",
+            "  \"mastery\": 6,",
+            "  \"pleasure\": 7.5,",
+            "  \"skills\": [\"opposite action\", \"check the facts\"],",
+            "  \"urges\": {\"withdraw\": 3, \"argue\": 1},",
+            "  \"private\": false,",
+            "  \"note\": null,",
+            "  \"bad-date\": \"2026-13-45\"",
+            "}",
+            "",
+            "Felt lighter afterwards.",
+        ])
+        #expect(split.diagnostics.isEmpty, "\(split.diagnostics.map(\.summary))")
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter.format == .json)
+        #expect(fields(split) == ["type", "date", "activity", "mastery", "pleasure", "skills", "urges", "private", "note", "bad-date"])
+        #expect(date(frontMatter["date"])?.hour == 19)
+        #expect(frontMatter["mastery"] == .int(6))
+        #expect(frontMatter["pleasure"] == .double(7.5))
+        #expect(frontMatter["skills"] == .list([.string("opposite action"), .string("check the facts")]))
+        // Nested JSON objects come back sorted by key.
+        #expect(frontMatter["urges"] == .map([FieldPair(key: "argue", value: .int(1)), FieldPair(key: "withdraw", value: .int(3))]))
+        #expect(frontMatter["private"] == .bool(false))
+        #expect(frontMatter["note"] == .null)
+        #expect(frontMatter["bad-date"] == .string("2026-13-45"))
+        #expect(frontMatter.pair("mastery")?.keyPosition == SourcePosition(line: 5, column: 3))
+        #expect(frontMatter.pair("mastery")?.valuePosition == SourcePosition(line: 5, column: 14))
+        #expect(split.body == "\nFelt lighter afterwards.")
+        #expect(split.bodyLineOffset == 12)
+    }
+
+    @Test func jsonBodyOnTheClosingBracesLine() {
+        let split = FrontMatterParser.parse("{\"mood\": 4} Rough morning.\nBetter by lunch.")
+        #expect(split.frontMatter?["mood"] == .int(4))
+        #expect(split.body == " Rough morning.\nBetter by lunch.")
+        #expect(split.bodyLineOffset == 0)
+    }
+
+    @Test func braceThatIsNotJSONIsANote() {
+        let split = FrontMatterParser.parse("{ a thought I keep having }\nIt isn't true.")
+        #expect(!split.hasFrontMatter)
+        #expect(split.body == "{ a thought I keep having }\nIt isn't true.")
+    }
+
+    @Test func unclosedJSON() {
+        let split = FrontMatterParser.parse("{\"mood\": 4,\n\"note\": \"forgot to close\nthe quote}\nBody")
+        #expect(split.hasFrontMatter)
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.message.contains("never closes") == true)
+        #expect(split.body.hasPrefix("{\"mood\""))
+        #expect(split.bodyLineOffset == 0)
+    }
+
+    @Test func invalidJSON() {
+        let split = FrontMatterParser.parse("{\"mood\": 4, \"fit\": }\nBody")
+        #expect(onlyError(split)?.message.hasPrefix("front matter is not valid JSON") == true)
+        #expect(split.frontMatter == nil)
+        #expect(split.body == "Body")
+    }
+
+    // MARK: - Values
+
+    @Test func zonelessTimeIsKeptAsWritten() throws {
+        let split = parse(["---", "date: 2026-11-20 23:30", "---", ""])
+        let written = try #require(date(split.frontMatter?["date"]))
+        #expect(written.dayString == "2026-11-20")
+        #expect((written.hour, written.minute, written.utcOffsetMinutes) == (23, 30, nil))
+        #expect(written.text == "2026-11-20 23:30")
+    }
+
+    @Test func quotedDateStaysTextUnquotedIsADate() {
+        let split = parse(["---", "assigned: \"2026-11-20\"", "due: 2026-11-20", "reviewed: '2026-11-21'", "---"])
+        #expect(split.frontMatter?["assigned"] == .string("2026-11-20"))
+        #expect(split.frontMatter?["reviewed"] == .string("2026-11-21"))
+        #expect(date(split.frontMatter?["due"])?.dayString == "2026-11-20")
+    }
+
+    @Test func impossibleDateStaysText() {
+        let split = parse(["---", "date: 2026-13-45", "---"])
+        #expect(split.diagnostics.isEmpty)
+        #expect(split.frontMatter?["date"] == .string("2026-13-45"))
+    }
+
+    @Test func wordsStayText() {
+        let split = parse(["---", "mood: high", "fit: yes", "helpful: no", "flags: [on, off]", "country: NO", "---"])
+        let frontMatter = split.frontMatter
+        // YAML 1.2 core schema: only true/false are booleans.
+        #expect(frontMatter?["mood"] == .string("high"))
+        #expect(frontMatter?["fit"] == .string("yes"))
+        #expect(frontMatter?["helpful"] == .string("no"))
+        #expect(frontMatter?["flags"] == .list([.string("on"), .string("off")]))
+        #expect(frontMatter?["country"] == .string("NO"))
+    }
+
+    @Test func scalarsByTheCoreSchema() {
+        let split = parse([
+            "---",
+            "a: ~", "b: null", "c:", "d: True", "e: FALSE", "f: -12", "g: +7", "h: 0x1F", "i: 0o17",
+            "j: 1e3", "k: .5", "l: 3.25", "m: 99999999999999999999", "n: 1_000", "o: '7'", "p: 1:30",
+            "---",
+        ])
+        let frontMatter = split.frontMatter
+        #expect(frontMatter?["a"] == .null && frontMatter?["b"] == .null && frontMatter?["c"] == .null)
+        #expect(frontMatter?["d"] == .bool(true) && frontMatter?["e"] == .bool(false))
+        #expect(frontMatter?["f"] == .int(-12) && frontMatter?["g"] == .int(7))
+        #expect(frontMatter?["h"] == .int(31) && frontMatter?["i"] == .int(15))
+        #expect(frontMatter?["j"] == .double(1000) && frontMatter?["k"] == .double(0.5) && frontMatter?["l"] == .double(3.25))
+        #expect(frontMatter?["m"] == .double(1e20))
+        #expect(frontMatter?["n"] == .string("1_000"))
+        #expect(frontMatter?["o"] == .string("7"))
+        #expect(frontMatter?["p"] == .string("1:30"))
+    }
+
+    @Test func hugeNumbersStayText() {
+        let yaml = parse(["---", "distress: 1e400", "mood: -1e400", "---"])
+        #expect(yaml.frontMatter?["distress"] == .string("1e400"))
+        #expect(yaml.frontMatter?["mood"] == .string("-1e400"))
+        let json = FrontMatterParser.parse("{\"distress\": 1e400}\n")
+        #expect(json.diagnostics.isEmpty)
+        #expect(json.frontMatter?["distress"] == .string("1e400"))
+    }
+
+    @Test func nanAndInfinityAreDoubles() {
+        let split = parse(["---", "a: .nan", "b: .inf", "c: -.Inf", "---"])
+        #expect(split.frontMatter?["a"]?.number?.isNaN == true)
+        #expect(split.frontMatter?["b"] == .double(.infinity))
+        #expect(split.frontMatter?["c"] == .double(-.infinity))
+    }
+
+    @Test func tagsGivePlainData() {
+        let split = parse([
+            "---",
+            "title: !!python/object/apply:os.system [\"rm -rf /\"]",
+            "note: !custom calm down",
+            "mood: !!str 7",
+            "distress: !!int 40",
+            "---",
+        ])
+        #expect(split.diagnostics.isEmpty)
+        #expect(split.frontMatter?["title"] == .list([.string("rm -rf /")]))
+        #expect(split.frontMatter?["note"] == .string("calm down"))
+        #expect(split.frontMatter?["mood"] == .string("7"))
+        #expect(split.frontMatter?["distress"] == .int(40))
+    }
+
+    @Test func aliasesExpandToPlainData() {
+        let split = parse(["---", "usual: &usual [breathing, walk]", "today: *usual", "---"])
+        #expect(split.diagnostics.isEmpty)
+        #expect(split.frontMatter?["today"] == .list([.string("breathing"), .string("walk")]))
+    }
+
+    @Test func complexKeyIsSkippedWithAWarning() {
+        let split = parse(["---", "? [a, b]", ": pair", "mood: 5", "---"])
+        #expect(fields(split) == ["mood"])
+        #expect(split.diagnostics.map(\.severity) == [.warning])
+        #expect(split.diagnostics.first?.position == SourcePosition(line: 2, column: 3))
+    }
+
+    // MARK: - Fences
+
+    @Test func dotsCloseYAML() {
+        let split = parse(["---", "mood: 6", "...", "Body text"])
+        #expect(split.frontMatter?["mood"] == .int(6))
+        #expect(split.body == "Body text")
+        #expect(split.bodyLineOffset == 3)
+    }
+
+    @Test func fencesMayHaveTrailingSpaces() {
+        let split = parse(["---  ", "mood: 6", "--- \t", "Body"])
+        #expect(split.frontMatter?["mood"] == .int(6))
+        #expect(split.body == "Body")
+    }
+
+    @Test func byteOrderMarkIsSkipped() {
+        let split = FrontMatterParser.parse("\u{FEFF}---\nmood: 3\n---\nHeavy day.")
+        #expect(split.frontMatter?["mood"] == .int(3))
+        #expect(split.frontMatter?.pair("mood")?.keyPosition == SourcePosition(line: 2, column: 1))
+        #expect(split.body == "Heavy day.")
+        let plain = FrontMatterParser.parse("\u{FEFF}Just a note.")
+        #expect(!plain.hasFrontMatter && plain.body == "Just a note.")
+    }
+
+    @Test func crlfLineEndings() throws {
+        let split = parse(["---", "mood: 5", "tags:", "  - sleep", "---", "# Sleep diary", "", "Woke at 3am again."],
+                          separator: "\r\n")
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter["mood"] == .int(5))
+        #expect(frontMatter["tags"] == .list([.string("sleep")]))
+        #expect(frontMatter.pair("tags")?.keyPosition == SourcePosition(line: 3, column: 1))
+        #expect(split.body == "# Sleep diary\n\nWoke at 3am again.")
+        #expect(split.bodyLineOffset == 5)
+        let broken = parse(["---", "title: Step 2: breathe", "---", "x"], separator: "\r\n")
+        #expect(onlyError(broken)?.position == SourcePosition(line: 2, column: 14))
+    }
+
+    @Test func laterDashesAreNotFrontMatter() {
+        let text = "# Session notes\n\n---\nmood: 4\n---\nMore notes."
+        let split = FrontMatterParser.parse(text)
+        #expect(!split.hasFrontMatter)
+        #expect(split.frontMatter == nil)
+        #expect(split.body == text)
+        #expect(split.bodyLineOffset == 0)
+    }
+
+    @Test func horizontalRulesAtTheTopAreNotFrontMatter() {
+        for first in ["***", "----", "--- title", " ---", "+++ toml", "___"] {
+            let split = FrontMatterParser.parse("\(first)\nmood: 4\n---\nText")
+            #expect(!split.hasFrontMatter, "\(first)")
+            #expect(split.diagnostics.isEmpty, "\(first)")
+            #expect(split.body.hasPrefix(first))
+        }
+    }
+
+    @Test func unclosedYAML() {
+        let split = parse(["---", "mood: 4", "distress: 60", "", "Forgot the closing fence."])
+        #expect(split.hasFrontMatter)
+        #expect(split.frontMatter == nil)
+        let diagnostic = onlyError(split)
+        #expect(diagnostic?.message == "front matter starts with '---' on line 1 but is never closed; add a line with '---' after the last field")
+        #expect(diagnostic?.position == SourcePosition(line: 1, column: 1))
+        // Nothing is lost for search: the body is everything after the opening fence.
+        #expect(split.body == "mood: 4\ndistress: 60\n\nForgot the closing fence.")
+        #expect(split.bodyLineOffset == 1)
+    }
+
+    @Test func onlyAFence() {
+        for text in ["---\n", "---"] {
+            let split = FrontMatterParser.parse(text)
+            #expect(split.hasFrontMatter && split.frontMatter == nil)
+            #expect(onlyError(split)?.message.contains("never closed") == true)
+            #expect(split.body == "")
+            #expect(split.bodyLineOffset == 1)
+        }
+    }
+
+    @Test func unclosedTOML() {
+        let split = FrontMatterParser.parse("+++\nmood = 4\n")
+        #expect(onlyError(split)?.message.contains("'+++'") == true)
+        #expect(split.body == "mood = 4\n")
+    }
+
+    @Test func emptyFrontMatter() throws {
+        for text in ["---\n---\nBody", "---\n\n# just a comment\n---\nBody", "---\n~\n---\nBody", "+++\n+++\nBody"] {
+            let split = FrontMatterParser.parse(text)
+            #expect(split.diagnostics.isEmpty, "\(text)")
+            #expect(try #require(split.frontMatter).fields.isEmpty)
+            #expect(split.body == "Body")
+        }
+    }
+
+    @Test func noFrontMatterIsANote() {
+        let split = FrontMatterParser.parse("Called Mum. It went better than I feared.\n")
+        #expect(!split.hasFrontMatter && split.frontMatter == nil && split.diagnostics.isEmpty)
+        #expect(split.body == "Called Mum. It went better than I feared.\n")
+        #expect(split.bodyLineOffset == 0)
+        #expect(FrontMatterParser.parse("").body == "")
+    }
+
+    // MARK: - Problems
+
+    @Test func malformedYAMLPointsAtTheFileLine() {
+        let split = parse([
+            "---",
+            "type: reflection",
+            "mood: 6",
+            "note: Step 2: breathe out slowly",
+            "---",
+            "Body",
+        ])
+        #expect(split.hasFrontMatter && split.frontMatter == nil)
+        let diagnostic = onlyError(split)
+        // YAML line 3 is file line 4; the second ':' is at column 13.
+        #expect(diagnostic?.position == SourcePosition(line: 4, column: 13))
+        #expect(diagnostic?.message.contains("mapping values are not allowed in this context") == true)
+        #expect(diagnostic?.message.contains("needs quotes") == true)
+        #expect(split.body == "Body")
+    }
+
+    @Test func unclosedQuoteInYAML() {
+        let split = parse(["---", "title: \"Evening check-in", "mood: 5", "---", "Body"])
+        let diagnostic = onlyError(split)
+        #expect(diagnostic?.message.contains("closing quote") == true)
+        #expect((diagnostic?.position?.line ?? 0) >= 2)
+    }
+
+    @Test func duplicateKeys() {
+        let split = parse(["---", "mood: 4", "distress: 30", "mood: 6", "---"])
+        #expect(split.frontMatter == nil)
+        let diagnostic = onlyError(split)
+        #expect(diagnostic?.message.contains("'mood'") == true)
+        #expect(diagnostic?.message.contains("first on line 2") == true)
+        #expect(diagnostic?.position == SourcePosition(line: 4, column: 1))
+        let json = FrontMatterParser.parse("{\n\"mood\": 4,\n\"mood\": 6\n}\n")
+        #expect(onlyError(json)?.position == SourcePosition(line: 3, column: 1))
+    }
+
+    @Test func topLevelMustBeAMapping() {
+        let list = parse(["---", "- breathing", "- journaling", "---"])
+        #expect(list.frontMatter == nil && list.hasFrontMatter)
+        let listError = onlyError(list)
+        #expect(listError?.message == "front matter must be a set of `key: value` lines, but this is a list")
+        #expect(listError?.position == SourcePosition(line: 2, column: 1))
+        let scalar = parse(["---", "Felt okay today", "---"])
+        #expect(onlyError(scalar)?.message == "front matter must be a set of `key: value` lines, but this is text")
+    }
+
+    @Test func malformedTOMLPointsAtTheFileLine() {
+        let split = parse(["+++", "mood = 4", "title = Evening walk", "+++", "Body"])
+        #expect(split.frontMatter == nil)
+        let diagnostic = onlyError(split)
+        #expect(diagnostic?.position?.line == 3)
+        #expect(diagnostic?.message.hasPrefix("front matter is not valid TOML") == true)
+        #expect(split.body == "Body")
+    }
+
+    @Test func frontMatterOverOneMebibyteIsNotRead() {
+        let filler = String(repeating: "note: \(String(repeating: "x", count: 100))\n", count: 11_000)
+        let split = FrontMatterParser.parse("---\n" + filler + "---\nStill here.")
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.message.contains("1 MiB") == true)
+        #expect(split.body == "Still here.")
+    }
+
+    // MARK: - Hostile input
+
+    @Test(.timeLimit(.minutes(1))) func aliasBombIsBounded() {
+        var lines = ["---", "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+        }
+        lines += ["---", "Body"]
+        let started = Date()
+        let split = parse(lines)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.message.contains("more than 100000 values") == true)
+        #expect(split.body == "Body")
+    }
+
+    @Test func aliasAsKeyIsRefusedBeforeParsing() {
+        let plain = parse(["---", "big: &big [x, y]", "*big : oops", "---"])
+        #expect(onlyError(plain)?.message.contains("alias '*big'") == true)
+        #expect(plain.diagnostics.first?.position == SourcePosition(line: 3, column: 1))
+        let inFlowKey = parse(["---", "big: &big [x, y]", "[*big, z]: oops", "---"])
+        #expect(onlyError(inFlowKey)?.message.contains("alias '*big'") == true)
+        let explicit = parse(["---", "big: &big [x, y]", "? *big", ": oops", "---"])
+        #expect(onlyError(explicit)?.message.contains("'?'") == true)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func deepFlowNestingGivesADiagnostic() {
+        let depth = 10_000
+        let split = FrontMatterParser.parse("---\nplan: " + String(repeating: "[", count: depth)
+                                            + String(repeating: "]", count: depth) + "\n---\nBody")
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.message.contains("nested more than 64 levels") == true)
+        #expect(split.body == "Body")
+    }
+
+    @Test func moderatelyDeepNestingIsRefusedByTheConverter() {
+        let yaml = FrontMatterParser.parse("---\nplan: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n---\n")
+        #expect(onlyError(yaml)?.message.contains("nested more than 64 levels") == true)
+        #expect(yaml.diagnostics.first?.position?.line == 2)
+        let fine = FrontMatterParser.parse("---\nplan: " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "\n---\n")
+        #expect(fine.diagnostics.isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func deepBlockNestingGivesADiagnostic() {
+        var yaml = "---\n"
+        for level in 0..<1_200 { yaml += String(repeating: " ", count: level) + "k:\n" }
+        let split = FrontMatterParser.parse(yaml + "---\nBody")
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.message.contains("nested more than 64 levels") == true)
+        let dashes = FrontMatterParser.parse("---\nk: \n" + String(repeating: "- ", count: 3_000) + "x\n---\n")
+        #expect(dashes.frontMatter == nil && dashes.diagnostics.count == 1)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func deepTOMLAndJSONNestingGiveDiagnostics() {
+        let toml = FrontMatterParser.parse("+++\nplan = " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n+++\n")
+        #expect(onlyError(toml)?.message.contains("nested more than 64 levels") == true)
+        #expect(toml.diagnostics.first?.position?.line == 2)
+        let json = FrontMatterParser.parse("{\"plan\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}\n")
+        #expect(onlyError(json)?.message.contains("nested more than 64 levels") == true)
+        let tables = FrontMatterParser.parse("+++\n[" + (0..<100).map { "t\($0)" }.joined(separator: ".") + "]\nx = 1\n+++\n")
+        #expect(onlyError(tables)?.message.contains("nested more than 64 levels") == true)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aHundredThousandKeys() {
+        var yaml = "---\n"
+        yaml.reserveCapacity(1_100_000)
+        for index in 0..<100_000 { yaml += "k\(index): \(index % 10)\n" }
+        let started = Date()
+        let split = FrontMatterParser.parse(yaml + "---\nBody")
+        #expect(Date().timeIntervalSince(started) < 30)
+        if let frontMatter = split.frontMatter {
+            #expect(frontMatter.fields.count == 100_000)
+            #expect(frontMatter["k99999"] == .int(9))
+        } else {
+            #expect(onlyError(split) != nil)
+        }
+        #expect(split.body == "Body")
+    }
+
+    @Test func controlCharactersGiveADiagnostic() {
+        let split = FrontMatterParser.parse("---\nmood: 4\nnote: bell\u{07}here\n---\n")
+        #expect(split.frontMatter == nil)
+        #expect(onlyError(split)?.position?.line == 3)
+        let toml = FrontMatterParser.parse("+++\nnote = \"a\u{0}b\"\n+++\n")
+        #expect(onlyError(toml)?.message.contains("NUL") == true)
+    }
+
+    @Test func unicodeLineSeparatorsKeepFilePositions() {
+        // libyaml counts U+2028 as a line break; the file (and cmark) do not.
+        let split = FrontMatterParser.parse("---\nnote: \"one\u{2028}two\"\nmood: 4\n---\n")
+        #expect(split.frontMatter?.pair("mood")?.keyPosition == SourcePosition(line: 3, column: 1))
+    }
+
+    @Test func manyBracketsAtShallowDepthAreFine() {
+        // More than 64 brackets in total, none deep: parsed (on a large stack), not refused.
+        let items = (0..<80).map { "  - [\($0), \($0 + 1)]" }
+        let split = parse(["---", "pairs:"] + items + ["---"])
+        #expect(split.diagnostics.isEmpty)
+        guard case .list(let pairs) = split.frontMatter?["pairs"] else { Issue.record("pairs is not a list"); return }
+        #expect(pairs.count == 80)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+@testable import BetweenKit
+
+/// A vault in a fresh temporary folder, removed when the test is done (`defer { vault.remove() }`).
+struct TemporaryVault {
+    let root: String
+
+    init(_ files: [String: String] = [:]) throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("between-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        // Resolve /tmp links so paths compare equal to what the scanner reports.
+        root = FileSystem.realPath(base.path) ?? base.path
+        for (path, text) in files { try write(path, text) }
+    }
+
+    /// Writes a UTF-8 file, creating folders as needed.
+    func write(_ path: String, _ text: String) throws {
+        try writeBytes(path, Array(text.utf8))
+    }
+
+    func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    /// A digest of every file's path and bytes, to prove nothing was modified.
+    func fingerprint() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            guard !path.hasPrefix(".between") else { continue }
+            var isDirectory: ObjCBool = false
+            let full = root + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: full) ?? Data()
+            }
+        }
+        return result
+    }
+
+    func load() -> VaultSnapshot {
+        Vault(root: root).load()
+    }
+
+    func remove() {
+        // Restore permissions tests may have removed, so cleanup can't fail.
+        _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach {
+            chmod(root + "/" + $0, 0o755)
+        }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}

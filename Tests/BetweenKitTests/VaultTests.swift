@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import BetweenKit
+
+@Suite struct VaultTests {
+    @Test func findsMarkdownSortedAndSkipsCachesTemplatesAndExclusions() throws {
+        let vault = try TemporaryVault([
+            "between.yml": "exclude: [drafts, '**/*.tmp.md']\n",
+            "b.md": "b", "a.markdown": "a", "journal/2026/11/x.md": "x",
+            ".between/cache.md": "no", ".git/x.md": "no", ".obsidian/w.md": "no",
+            "templates/mood.md": "no", "journal/templates/kept.md": "nested templates folder is notes",
+            "drafts/one.md": "no", "journal/old.tmp.md": "no", "image.png": "no", "README.txt": "no",
+        ])
+        defer { vault.remove() }
+        let paths = Vault(root: vault.root).sources().files.map(\.path)
+        #expect(paths == ["a.markdown", "b.md", "journal/2026/11/x.md", "journal/templates/kept.md"])
+    }
+
+    @Test func discoveryPrefersFlagThenEnvironmentThenNearestMarkedAncestor() throws {
+        let vault = try TemporaryVault(["between.yml": "", "journal/2026/note.md": "x"])
+        defer { vault.remove() }
+        let deep = vault.root + "/journal/2026"
+        #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: deep) == vault.root)
+        #expect(try VaultLocator.locate(explicit: "..", environment: [:], workingDirectory: deep) == vault.root + "/journal")
+        #expect(try VaultLocator.locate(explicit: nil, environment: ["BETWEEN_VAULT": deep], workingDirectory: "/") == deep)
+        #expect(throws: VaultLocator.Failure.self) {
+            try VaultLocator.locate(explicit: vault.root + "/missing", environment: [:], workingDirectory: "/")
+        }
+        #expect(throws: VaultLocator.Failure.self) {
+            try VaultLocator.locate(explicit: vault.root + "/between.yml", environment: [:], workingDirectory: "/")
+        }
+        // A folder marked by .between/ counts too; with no marker, the working directory is the vault.
+        let other = try TemporaryVault(["sub/x.md": "x"])
+        defer { other.remove() }
+        #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: other.root + "/sub") == other.root + "/sub")
+        try FileManager.default.createDirectory(atPath: other.root + "/.between", withIntermediateDirectories: true)
+        #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: other.root + "/sub") == other.root)
+    }
+
+    @Test func linksOutOfTheVaultAndLoopsAreNotFollowed() throws {
+        let outside = try TemporaryVault(["secret.md": "---\ntype: mood\n---\nnot yours"])
+        defer { outside.remove() }
+        let vault = try TemporaryVault(["inside/real.md": "# Real", "inside/deeper/x.md": "# X"])
+        defer { vault.remove() }
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/escape.md", withDestinationPath: outside.root + "/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/escape-dir", withDestinationPath: outside.root)
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/inside/deeper/loop", withDestinationPath: vault.root + "/inside")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/alias.md", withDestinationPath: vault.root + "/inside/real.md")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/broken.md", withDestinationPath: vault.root + "/nowhere.md")
+        let snapshot = vault.load()
+        #expect(snapshot.entries.map(\.path) == ["alias.md", "inside/deeper/x.md", "inside/real.md"])
+        let problems = Dictionary(grouping: snapshot.diagnostics, by: \.path).mapValues { $0.map(\.message) }
+        #expect(problems["escape.md"]?.first?.contains("points outside the vault") == true)
+        #expect(problems["escape-dir"]?.first?.contains("points outside the vault") == true)
+        #expect(problems["broken.md"]?.first?.contains("points to nothing") == true)
+        #expect(problems["inside/deeper/loop"]?.first?.contains("already read") == true)
+    }
+
+    @Test func unreadableBinaryOversizedAndNonUTF8FilesAreSkippedWithADiagnostic() throws {
+        let vault = try TemporaryVault(["good.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 6\n---\nOK day.\n"])
+        defer { vault.remove() }
+        try vault.writeBytes("binary.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02])
+        try vault.writeBytes("latin1.md", Array("caf".utf8) + [0xE9] + Array("\nline two".utf8))
+        try vault.writeBytes("utf16.md", [0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00])
+        try vault.write("huge.md", String(repeating: "a", count: SourceDecoder.sizeLimit + 10))
+        try vault.write("locked.md", "secret")
+        chmod(vault.root + "/locked.md", 0)
+        try vault.write("empty.md", "")
+        let before = try vault.fingerprint()
+        let snapshot = vault.load()
+        let readable = getuid() == 0 ? ["empty.md", "good.md", "locked.md"] : ["empty.md", "good.md"] // root reads anything
+        #expect(snapshot.entries.map(\.path) == readable)
+        let byPath = Dictionary(uniqueKeysWithValues: snapshot.otherDiagnostics.map { ($0.path, $0) })
+        #expect(byPath["binary.md"]?.message.contains("binary") == true)
+        #expect(byPath["latin1.md"]?.message.contains("not valid UTF-8") == true)
+        #expect(byPath["latin1.md"]?.position == SourcePosition(line: 1, column: 4))
+        #expect(byPath["utf16.md"]?.message.contains("UTF-16") == true)
+        #expect(byPath["huge.md"]?.message.contains("10 MB") == true)
+        if getuid() != 0 {
+            #expect(byPath["locked.md"]?.message.contains("can't read") == true)
+        }
+        chmod(vault.root + "/locked.md", 0o644)
+        #expect(try vault.fingerprint() == before, "reading never modifies the vault")
+    }
+
+    @Test func pipesAndFoldersNamedLikeNotesDoNotHang() throws {
+        let vault = try TemporaryVault(["x.md/inner.md": "# inside a folder named x.md"])
+        defer { vault.remove() }
+        #expect(mkfifo(vault.root + "/fifo.md", 0o644) == 0)
+        let snapshot = vault.load()
+        #expect(snapshot.entries.map(\.path) == ["x.md/inner.md"])
+        #expect(snapshot.otherDiagnostics.map(\.path) == ["fifo.md"])
+    }
+
+    @Test func homeworkIdsMustBeKnownAndUnique() throws {
+        let vault = try TemporaryVault([
+            "homework/breathing-478.md": "---\ntype: homework\nfrequency: daily\n---\n",
+            "homework/old/breathing.md": "---\ntype: homework\nid: breathing-478\n---\n",
+            "journal/a.md": "---\ntype: mood\ndate: 2026-11-20\nhomework: breathing-487\n---\n",
+            "journal/b.md": "---\ntype: mood\ndate: 2026-11-21\nhomework: breathing-478\n---\n",
+        ])
+        defer { vault.remove() }
+        let diagnostics = vault.load().diagnostics
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics[0].path == "homework/old/breathing.md")
+        #expect(diagnostics[0].message.contains("two assignments have the id 'breathing-478'"))
+        #expect(diagnostics[1].path == "journal/a.md")
+        #expect(diagnostics[1].message == "no assignment has the id 'breathing-487'; did you mean 'breathing-478'?")
+        #expect(diagnostics[1].position == SourcePosition(line: 4, column: 11))
+    }
+
+    @Test func settingsAreReadAndBadOnesExplained() throws {
+        let (config, problems) = VaultConfig.parse("""
+        timezone: Europe/London
+        thresholds:
+          distress: 60
+          fitness: 2
+        private-by-default: true
+        crisis-line: "Samaritans: 116 123"
+        exclude: archive
+        colour: blue
+        """)
+        #expect(config.timezone == "Europe/London")
+        #expect(config.thresholds.distress == 60)
+        #expect(config.privateByDefault)
+        #expect(config.crisisLine == "Samaritans: 116 123")
+        #expect(config.exclude == ["archive"])
+        #expect(problems.map(\.message) == [
+            "unknown threshold 'fitness'; known ones are distress, fit, helpful and functioning",
+            "unknown setting 'colour'; it is ignored",
+        ])
+        #expect(problems[0].position?.line == 4)
+        let (_, badZone) = VaultConfig.parse("timezone: Mars/Olympus\n")
+        #expect(badZone.first?.message.contains("not a time zone") == true)
+        #expect(badZone.first?.position?.line == 1)
+    }
+
+    @Test func theExampleVaultHasNoErrors() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/vault").path
+        let snapshot = Vault(root: root).load()
+        let errors = snapshot.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.summary))")
+        #expect(snapshot.entries.count > 70)
+        #expect(Set(snapshot.entries.map(\.type)) == Set(EntryType.allCases))
+    }
+}
