@@ -17,12 +17,15 @@ struct Between: ParsableCommand {
         emergency number.
         """,
         version: "0.1.0",
-        subcommands: [Check.self, List.self, Show.self]
+        subcommands: [Check.self, List.self, Show.self, IndexCommand.self, Search.self, Sql.self]
     )
 
     /// Runs the command. Exit codes follow DESIGN.md: 0 ok, 1 findings, 2 usage or environment errors
     /// (swift-argument-parser's own usage errors would exit 64, so they are mapped here).
     static func main() {
+        // Everything Between creates (the index, its WAL files, reports) is for the
+        // vault's owner alone.
+        umask(0o077)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -4,6 +4,12 @@ import Glibc
 
 /// Where output goes, and whether it may be coloured.
 enum Terminal {
+    /// Colour on stdout: the same rules.
+    static var stdoutWantsColor: Bool {
+        isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+            && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
     static var stderrWantsColor: Bool {
         isatty(STDERR_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)

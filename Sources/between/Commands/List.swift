@@ -8,9 +8,9 @@ extension Between {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the records of the vault, one per file.",
-            discussion: "Files with problems are listed too; `between check` explains the problems.")
+            discussion: "Files with problems are listed too; `between check` explains the problems. Served by the index, refreshed first.")
 
-        @OptionGroup var vaultOptions: VaultOptions
+        @OptionGroup var indexOptions: IndexOptions
 
         @Option(name: .long, help: ArgumentHelp("Only records of this type (e.g. thought-record).", valueName: "type"))
         var type: String?
@@ -26,12 +26,9 @@ extension Between {
         }
 
         func run() throws {
-            let vault = try vaultOptions.open()
-            var entries = vault.load().entries
-            if let type, let wanted = EntryType(rawValue: type) {
-                entries = entries.filter { $0.type == wanted }
-            }
-            Terminal.write(format.render(entries))
+            let (index, _) = try indexOptions.refreshedIndex()
+            let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
+            Terminal.write(format.render(try index.entries(matching: filter)))
         }
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `between index`, `search` and `sql` as a person runs them, including several at once.
+@Suite struct IndexCLITests {
+    private func vault() throws -> TemporaryVault {
+        var files = ["between.yml": "", "homework/walk.md": "---\ntype: homework\nfrequency: 3/week\n---\n# Evening walk\n"]
+        for day in 1...40 {
+            let date = String(format: "2026-10-%02d", (day - 1) % 28 + 1)
+            files["journal/\(day).md"] = "---\ntype: mood\ndate: \(date) 20:00\nhomework: walk\nmood: \(day % 11)\n---\nWalked \(day) minutes by the canal.\n"
+        }
+        return try TemporaryVault(files)
+    }
+
+    @Test func indexSaysWhatItDidAndRebuildStartsAgain() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let first = try CLI.run(["index"], in: vault.root)
+        #expect(first.status == 0)
+        #expect(first.stderr == "Index up to date: 41 parsed, 0 unchanged.\n")
+        #expect(try CLI.run(["index"], in: vault.root).stderr == "Index up to date: 0 parsed, 41 unchanged.\n")
+        #expect(try CLI.run(["index", "--rebuild"], in: vault.root).stderr == "Index up to date: 41 parsed, 0 unchanged.\n")
+        let quiet = try CLI.run(["index", "--quiet"], in: vault.root)
+        #expect(quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+    }
+
+    @Test func concurrentRunsNeverFailOrCorruptTheIndex() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let results = [["index"], ["list", "--format", "paths"], ["index"], ["sql", "SELECT count(*) FROM record"]]
+            .map { $0 + ["--vault", vault.root] }
+            .parallelRuns()
+        for result in results {
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let listed = try CLI.run(["list", "--format", "paths", "--vault", vault.root]).stdout
+        #expect(listed.split(separator: "\n").count == 41)
+        #expect(try CLI.run(["sql", "PRAGMA integrity_check", "--vault", vault.root]).stdout.contains("ok"))
+    }
+
+    @Test func sqlRefusesWritesWithExitTwo() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let refused = try CLI.run(["sql", "DELETE FROM record", "--vault", vault.root])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("between: error: between sql only reads"))
+        let csv = try CLI.run(["sql", "SELECT type, count(*) AS n FROM record GROUP BY type ORDER BY type", "--format", "csv", "--vault", vault.root])
+        #expect(csv.stdout == "type,n\r\nhomework,1\r\nmood,40\r\n")
+        let broken = try CLI.run(["sql", "SELEC nonsense", "--vault", vault.root])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("the SQL failed"))
+    }
+
+    @Test func searchPrintsSnippetsAndSaysWhenNothingMatches() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let hits = try CLI.run(["search", "walked", "40", "--vault", vault.root])
+        #expect(hits.status == 0)
+        #expect(hits.stdout.hasPrefix("journal/40.md · 2026-10-12 20:00\n  40\n  [Walked] [40] minutes by the canal."))
+        let none = try CLI.run(["search", "helicopter", "--vault", vault.root])
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.contains("No notes contain all of: helicopter"))
+        #expect(try CLI.run(["search", "--vault", vault.root]).status == 2)
+    }
+}
+
+extension Array where Element == [String] {
+    /// Starts every command at once and waits for all of them.
+    func parallelRuns() -> [CLI.Result] {
+        let results = UnsafeResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, (try? CLI.run(self[index])) ?? CLI.Result(status: -1, stdout: "", stderr: "could not start"))
+        }
+        return results.values
+    }
+}
+
+private final class UnsafeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [CLI.Result?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: CLI.Result) { lock.withLock { storage[index] = value } }
+    var values: [CLI.Result] { lock.withLock { storage.map { $0! } } }
+}

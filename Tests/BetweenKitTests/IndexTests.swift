@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BetweenKit
+
+/// The SQLite cache: incremental refresh, rebuilds, permissions, read-only SQL, search.
+@Suite struct IndexTests {
+    private static let mood = "---\ntype: mood\ndate: 2026-11-20 21:00\nmood: 4\ndistress: 60\n---\nTired after the bus.\n"
+
+    private func makeVault() throws -> TemporaryVault {
+        try TemporaryVault([
+            "between.yml": "",
+            "homework/breathing.md": "---\ntype: homework\nfrequency: daily\n---\n# Breathing\n",
+            "journal/a.md": Self.mood,
+            "journal/b.md": "---\ntype: reflection\ndate: 2026-11-21\nhomework: breathing\n---\nThe breathing helped a little.\n",
+        ])
+    }
+
+    private func paths(_ index: Index) throws -> [String] {
+        try index.entries().map(\.path)
+    }
+
+    @Test func aRunWithNothingChangedParsesNothing() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        let again = try Index.open(Vault(root: vault.root)).refresh()
+        #expect(again.parsed == 0)
+        #expect(again.unchanged == 3)
+        #expect(!again.changedAnything)
+    }
+
+    @Test func editsAddsDeletesAndRenamesAreReflected() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        try vault.write("journal/a.md", Self.mood.replacingOccurrences(of: "mood: 4", with: "mood: 8"))
+        try vault.write("journal/c.md", "# A new note\n")
+        try FileManager.default.removeItem(atPath: vault.root + "/journal/b.md")
+        try FileManager.default.moveItem(atPath: vault.root + "/homework/breathing.md", toPath: vault.root + "/homework/breathe.md")
+        let report = try index.refresh()
+        #expect(report.parsed == 3) // a (edited), c (new), breathe (renamed)
+        #expect(report.removed == 2) // b, breathing
+        #expect(try paths(index) == ["homework/breathe.md", "journal/a.md", "journal/c.md"])
+        #expect(try index.entries(matching: RecordFilter(sql: "r.path = ?", arguments: ["journal/a.md"])).first?.number("mood") == 8)
+    }
+
+    @Test func touchedButUnchangedFilesAreNotParsedAndBackwardTimesCount() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let path = vault.root + "/journal/a.md"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: path)
+        let touched = try index.refresh()
+        #expect(touched.touched == 1)
+        #expect(touched.parsed == 0)
+        // Same size, older time, new content: an editor restoring a backup.
+        try vault.write("journal/a.md", Self.mood.replacingOccurrences(of: "mood: 4", with: "mood: 5"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 500_000)], ofItemAtPath: path)
+        #expect(try index.refresh().parsed == 1)
+        #expect(try index.entries(matching: RecordFilter(sql: "r.path = 'journal/a.md'")).first?.number("mood") == 5)
+    }
+
+    @Test func crossFileProblemsFollowTheOtherFiles() throws {
+        let vault = try TemporaryVault(["journal/b.md": "---\ntype: reflection\ndate: 2026-11-21\nhomework: walking\n---\n"])
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        #expect(try index.entries().first?.diagnostics.map(\.message).first?.hasPrefix("no assignment has the id 'walking'") == true)
+        try vault.write("homework/walking.md", "---\ntype: homework\n---\n")
+        try index.refresh()
+        #expect(try index.entries().allSatisfy { $0.diagnostics.isEmpty })
+    }
+
+    @Test func aGarbageForeignOrOlderIndexIsRebuiltSilently() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let database = vault.root + "/.between/index.sqlite"
+        try Index.open(Vault(root: vault.root)).refresh()
+        // Garbage bytes.
+        try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: database))
+        try? FileManager.default.removeItem(atPath: database + "-wal")
+        try? FileManager.default.removeItem(atPath: database + "-shm")
+        var index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        #expect(index.warnings.isEmpty)
+        // A different SQLite database.
+        try FileManager.default.removeItem(atPath: database)
+        let foreign = try DatabaseQueue(path: database)
+        try foreign.write { try $0.execute(sql: "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine')") }
+        try foreign.close()
+        index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        #expect(try paths(index).count == 3)
+        // An index from another schema version.
+        try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE meta SET value = '0' WHERE key = 'schema'") }
+        index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+    }
+
+    @Test func theCacheIsPrivateToItsOwner() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        try Index.open(Vault(root: vault.root)).refresh()
+        let folder = try FileManager.default.attributesOfItem(atPath: vault.root + "/.between")
+        #expect((folder[.posixPermissions] as? Int) == 0o700)
+        let file = try FileManager.default.attributesOfItem(atPath: vault.root + "/.between/index.sqlite")
+        #expect((file[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func anUnwritableCacheFolderMeansAnswersFromMemoryWithAWarning() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        // A file where the folder should be: as unwritable as it gets, even for root.
+        try vault.write(".between", "not a folder")
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        #expect(try paths(index).count == 3)
+        #expect(index.warnings.first?.contains("answering from memory") == true)
+        #expect(try vault.read(".between") == "not a folder")
+    }
+
+    @Test func sqlIsReadOnly() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let result = try ReadOnlySQL.run("SELECT path FROM record WHERE type = 'mood'", in: index)
+        #expect(result.columns == ["path"])
+        #expect(result.rows == [[.string("journal/a.md")]])
+        for statement in ["DELETE FROM record", "DROP TABLE record", "INSERT INTO meta VALUES ('a', 'b')",
+                          "UPDATE record SET title = 'x'", "ATTACH ':memory:' AS other", "PRAGMA user_version = 3",
+                          "CREATE TABLE x (y)", "SELECT 1; DELETE FROM field", "VACUUM", "REINDEX"] {
+            #expect(throws: (any Error).self, "\(statement)") { try ReadOnlySQL.run(statement, in: index) }
+        }
+        #expect(try ReadOnlySQL.run("SELECT count(*) FROM record", in: index).rows == [[.integer(3)]])
+        #expect(try ReadOnlySQL.run("SELECT count(*) FROM field", in: index).rows != [[.integer(0)]])
+    }
+
+    @Test func searchRanksHighlightsAndFollowsEdits() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let hits = try index.search(["bus"])
+        #expect(hits.map(\.path) == ["journal/a.md"])
+        #expect(hits[0].snippet.contains("\(SearchHit.highlightStart)bus\(SearchHit.highlightEnd)"))
+        #expect(try index.search(["breathing", "helped"]).map(\.path) == ["journal/b.md"])
+        #expect(try index.search(["\"unbalanced", "OR", "NEAR("]).isEmpty, "FTS syntax in words is just text")
+        try vault.write("journal/d.md", "# Supermarket\nStayed in the queue even though my chest was tight.\n")
+        try FileManager.default.removeItem(atPath: vault.root + "/journal/a.md")
+        try index.refresh()
+        #expect(try index.search(["queue"]).map(\.path) == ["journal/d.md"])
+        #expect(try index.search(["bus"]).isEmpty)
+    }
+
+    @Test func indexedRecordsEqualADirectScan() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/vault").path
+        let copy = try TemporaryVault()
+        defer { copy.remove() }
+        try FileManager.default.removeItem(atPath: copy.root)
+        try FileManager.default.copyItem(atPath: root, toPath: copy.root)
+        let index = try Index.open(Vault(root: copy.root))
+        try index.refresh()
+        #expect(try index.entries() == Vault(root: copy.root).load().entries)
+    }
+}
