@@ -10,7 +10,7 @@ SWIFT       ?= swift
 VAULT       ?= examples/vault
 SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release deps test demo clean
+.PHONY: all build release deps test demo clean bench
 
 all: build
 
@@ -44,3 +44,17 @@ demo: build
 
 clean:
 	rm -rf .build
+
+# Benchmark (bench/README.md): make bench [N=10000] [RUNS=5]
+# Release build in its own scratch folder, a generated vault of N files, the libcmark floor
+# program, then medians of RUNS runs; prints a table and writes bench/results-N.json.
+N    ?= 10000
+RUNS ?= 5
+PYTHON ?= python3
+
+bench: deps
+	$(SWIFT) build -c release --scratch-path .build-release
+	$(PYTHON) bench/generate.py $(N)
+	@mkdir -p bench/work
+	gcc -O2 -o bench/work/floor bench/floor.c $$(pkg-config --cflags --libs libcmark)
+	$(PYTHON) bench/run.py --n $(N) --runs $(RUNS)

@@ -8,7 +8,7 @@ extension Between {
         static let configuration = CommandConfiguration(
             abstract: "Show one note in full: its fields, sections, questions, tasks and problems.")
 
-        @OptionGroup var vaultOptions: VaultOptions
+        @OptionGroup var indexOptions: IndexOptions
 
         @Argument(help: ArgumentHelp("The note's path, relative to the vault or to the current folder.", valueName: "path"))
         var path: String
@@ -21,14 +21,14 @@ extension Between {
         }
 
         func run() throws {
-            let vault = try vaultOptions.open()
-            let relative = VaultPaths.relative(path, root: vault.root, workingDirectory: FileManager.default.currentDirectoryPath)
-            let snapshot = vault.load()
-            guard let entry = snapshot.entries.first(where: { $0.path == relative }) else {
-                if let problem = snapshot.otherDiagnostics.first(where: { $0.path == relative }) {
+            let (index, _) = try indexOptions.refreshedIndex()
+            let root = index.vault.root
+            let relative = VaultPaths.relative(path, root: root, workingDirectory: FileManager.default.currentDirectoryPath)
+            guard let entry = try index.entries(matching: RecordFilter(sql: "r.path = ?", arguments: [relative])).first else {
+                if let problem = try index.otherDiagnostics().first(where: { $0.path == relative }) {
                     throw BetweenFailure(message: "\(relative): \(problem.message)")
                 }
-                throw BetweenFailure(message: "no note at \(relative) in the vault \(vault.root); `between list --format paths` lists them")
+                throw BetweenFailure(message: "no note at \(relative) in the vault \(root); `between list --format paths` lists them")
             }
             switch format {
             case .json: Terminal.write(EntryJSON.detail(entry).serialized(pretty: true) + "\n")

@@ -1,0 +1,71 @@
+import GRDB
+
+/// A numeric field over time: `between trend FIELD`.
+public struct Trend: Sendable, Hashable {
+    public var field: String
+    public var bucket: MoodSeries.Bucket
+    public var points: [(label: String, summary: MoodSeries.Summary)]
+    /// The scale sparklines use: the field's documented range, else the data's.
+    public var range: ClosedRange<Double>
+
+    public static func == (lhs: Trend, rhs: Trend) -> Bool {
+        lhs.field == rhs.field && lhs.bucket == rhs.bucket && lhs.range == rhs.range
+            && lhs.points.map(\.label) == rhs.points.map(\.label) && lhs.points.map(\.summary) == rhs.points.map(\.summary)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        hasher.combine(points.map(\.label))
+    }
+
+    /// One character per bucket with data, scaled to `range`.
+    public var sparkline: String { Sparkline.render(points.map { $0.summary.mean }, range: range) }
+
+    /// Table and sparkline, as `between trend` prints them.
+    public func render() -> String {
+        guard !points.isEmpty else { return "" }
+        let table = TextTable(headers: [bucket == .day ? "DAY" : "WEEK", "N", "MIN", "MEAN", "MAX"], rows: points.map { point in
+            [point.label, String(point.summary.count), Format.number(point.summary.min),
+             Format.number(point.summary.mean), Format.number(point.summary.max)]
+        }).render()
+        return table + "\n\(field) \(Format.number(range.lowerBound))–\(Format.number(range.upperBound)): \(sparkline)\n"
+    }
+}
+
+extension Index {
+    /// Every numeric value of `field` (dotted for nested), grouped by day or ISO week,
+    /// optionally only for one assignment or record type. Private entries count:
+    /// trends are for the vault's owner.
+    public func trend(of field: String, by bucket: MoodSeries.Bucket, homework: String? = nil, type: String? = nil) throws -> Trend {
+        var sql = """
+            SELECT r.day, r.week, f.num FROM field f JOIN record r ON r.id = f.recordId
+            WHERE f.key = ? AND f.num IS NOT NULL AND r.day IS NOT NULL
+            """
+        var arguments: StatementArguments = [field]
+        if let homework { sql += " AND r.homework = ? AND r.type != 'homework'"; arguments += [homework] }
+        if let type { sql += " AND r.type = ?"; arguments += [type] }
+        sql += " ORDER BY r.sort_key"
+        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+        var order: [String] = []
+        var values: [String: [Double]] = [:]
+        for row in rows {
+            let label: String = bucket == .day ? row["day"] : row["week"]
+            if values[label] == nil { order.append(label) }
+            values[label, default: []].append(row["num"])
+        }
+        let points = order.sorted().map { label -> (label: String, summary: MoodSeries.Summary) in
+            let numbers = values[label]!
+            return (label, MoodSeries.Summary(min: numbers.min()!, mean: numbers.reduce(0, +) / Double(numbers.count),
+                                              max: numbers.max()!, count: numbers.count))
+        }
+        let all = values.values.flatMap { $0 }
+        let documented = EntryType.allCases.lazy.compactMap { FieldCatalog.spec(field, for: $0) }.first.flatMap { spec -> ClosedRange<Double>? in
+            switch spec.kind {
+            case .rating(let range), .wholeNumber(let range): Double(range.lowerBound)...Double(range.upperBound)
+            default: nil
+            }
+        }
+        let range = documented ?? ((all.min() ?? 0)...max(all.max() ?? 1, (all.min() ?? 0)))
+        return Trend(field: field, bucket: bucket, points: points, range: range)
+    }
+}

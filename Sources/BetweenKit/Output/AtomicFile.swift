@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes report files atomically: a temporary file beside the target (created
+/// exclusively, mode 0600), written and synced, then renamed over the target, so a
+/// reader never sees half a report and a crash never leaves one.
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func write(_ text: String, to path: String) throws(Failure) {
+        // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
+        // renaming over it would replace the device node itself.
+        if let status = FileSystem.status(path, follow: true), status.kind != .file, status.kind != .directory {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            try writeAll(text, to: descriptor, path: path)
+            return
+        }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        var template = ((directory.isEmpty ? "" : directory) + "/.between-XXXXXX").utf8CString.map { $0 }
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw Failure(description: "can't write in \(directory) (\(String(cString: strerror(errno)))); check the folder exists and you can write to it")
+        }
+        let temporary = String(cString: template)
+        var succeeded = false
+        defer {
+            close(descriptor)
+            if !succeeded { unlink(temporary) }
+        }
+        fchmod(descriptor, 0o600)
+        try writeAll(text, to: descriptor, path: path)
+        guard fsync(descriptor) == 0 || errno == EINVAL else {
+            throw Failure(description: "can't save \(path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, path) == 0 else {
+            throw Failure(description: "can't save \(path): \(String(cString: strerror(errno)))")
+        }
+        succeeded = true
+    }
+
+    private static func writeAll(_ text: String, to descriptor: Int32, path: String) throws(Failure) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+}

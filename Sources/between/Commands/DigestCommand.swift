@@ -1,0 +1,52 @@
+import ArgumentParser
+import BetweenKit
+
+extension DigestFormat: ExpressibleByArgument {}
+
+extension Between {
+    /// `between digest`: the session-prep digest.
+    struct DigestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "digest",
+            abstract: "One page to bring to your next session: what to raise, homework, mood, measures, questions, wins.",
+            discussion: """
+            By default it covers the days since your latest session note. Private entries are left out \
+            (and counted) unless you add --include-private. With -o the report is written atomically with \
+            mode 0600. Between is not a crisis service: if you are in danger now, contact your local \
+            emergency services.
+            """)
+
+        @OptionGroup var indexOptions: IndexOptions
+        @OptionGroup var periodOptions: PeriodOptions
+
+        @Option(name: .long, help: "Output format: md, html or json.")
+        var format: DigestFormat = .md
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+        var output: String?
+
+        @Flag(name: .long, help: "Include private entries.")
+        var includePrivate = false
+
+        func run() throws {
+            let (index, _) = try indexOptions.refreshedIndex()
+            let period = try periodOptions.resolve(in: index)
+            let digest = DigestBuilder.build(try index.digestInput(for: period, includePrivate: includePrivate))
+            let text: String
+            do {
+                text = try DigestRenderer.render(digest, format: format, store: TemplateStore(vault: index.vault))
+            } catch {
+                throw BetweenFailure(message: "\(error)")
+            }
+            if let output, output != "-" {
+                do {
+                    try AtomicFile.write(text, to: output)
+                } catch {
+                    throw BetweenFailure(message: error.description)
+                }
+            } else {
+                Terminal.write(text)
+            }
+        }
+    }
+}

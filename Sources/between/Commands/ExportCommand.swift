@@ -1,0 +1,42 @@
+import ArgumentParser
+import BetweenKit
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension Between {
+    /// `between export`: records for spreadsheets and other tools.
+    struct ExportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write records as JSON, JSON lines or CSV (one column per field), optionally only those matching a query.",
+            discussion: "Private entries are left out unless you add --include-private: exports are for sharing.")
+
+        @OptionGroup var indexOptions: IndexOptions
+
+        @Argument(help: ArgumentHelp("Only records matching this expression (see `between query --help`).", valueName: "expression"))
+        var expression: String?
+
+        @Option(name: .long, help: "Output format: json, jsonl or csv.")
+        var format: ExportFormat = .json
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of stdout.", valueName: "file"))
+        var output: String?
+
+        @Flag(name: .long, help: "Include private entries.")
+        var includePrivate = false
+
+        func run() throws {
+            let (index, _) = try indexOptions.refreshedIndex()
+            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false) } ?? .all
+            if !includePrivate {
+                filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
+            }
+            let text = format.render(try index.entries(matching: filter))
+            if let output, output != "-" {
+                do { try AtomicFile.write(text, to: output) } catch { throw BetweenFailure(message: error.description) }
+            } else {
+                Terminal.write(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import BetweenKit
+
+extension Between {
+    /// `between query EXPR`: records matching an expression.
+    struct QueryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "query",
+            abstract: "List the records matching an expression, e.g. 'type = thought-record and distress >= 70 and date >= -30d'.",
+            discussion: """
+            Fields: any front-matter key (emotions.anxious for nested ones) and path, title, type, date, day, week, \
+            words, private, text. Operators: = != < <= > >= ~ (contains, or a glob with * and ?), in (a, b), has, \
+            exists, and, or, not, ( ). Dates: 2026-11-20, today, yesterday, -7d, -2w, last-session. \
+            A field no record has matches nothing (an error with --strict). See docs/query.md.
+            """)
+
+        @OptionGroup var indexOptions: IndexOptions
+
+        @Argument(help: ArgumentHelp("The expression (quote it for the shell).", valueName: "expression"))
+        var expression: String
+
+        @Option(name: .long, help: ArgumentHelp("Sort by fields, e.g. date, or --sort=-distress,title for highest distress first (a leading - means descending; write it with =).", valueName: "fields"))
+        var sort: String?
+
+        @Option(name: .long, help: "At most this many records.")
+        var limit: Int?
+
+        @Option(name: .long, help: "Output format: table, json, jsonl, csv or paths.")
+        var format: RecordFormat = .table
+
+        @Flag(name: .long, help: "Make a field that no record has an error.")
+        var strict = false
+
+        func validate() throws {
+            if let limit, limit < 0 { throw ValidationError("--limit can't be negative") }
+        }
+
+        func run() throws {
+            let (index, _) = try indexOptions.refreshedIndex()
+            let filter = try QueryRunner.filter(expression, in: index, strict: strict)
+            let order = try QueryRunner.order(sort, expression: expression)
+            Terminal.write(format.render(try index.entries(matching: filter, order: order, limit: limit)))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import BetweenKit
+
+/// Compiling a query expression against the index, with errors printed as the
+/// expression, a caret under the column, and a hint.
+enum QueryRunner {
+    static func filter(_ expression: String, in index: Index, strict: Bool) throws -> RecordFilter {
+        let today = LocalDay.today(timezone: index.vault.config.timezone)
+        do {
+            let parsed = try QueryParser.parse(expression)
+            let lastSession = try index.read { try QueryContext.lastSession(before: today, in: $0) }
+            let filter = try QueryCompiler(context: QueryContext(today: today, lastSession: lastSession)).filter(for: parsed)
+            if strict, let unknown = try index.read({ try QueryCompiler.unknownFields(in: parsed, db: $0) }).first {
+                throw unknown.error
+            }
+            return filter
+        } catch let error as QuerySyntaxError {
+            Terminal.writeError(error.render(query: expression, color: Terminal.stderrWantsColor))
+            throw ExitCode(2)
+        }
+    }
+
+    static func order(_ spec: String?, expression: String) throws -> RecordFilter? {
+        guard let spec else { return nil }
+        do {
+            return try QueryCompiler.order(spec)
+        } catch {
+            Terminal.writeError(error.render(query: spec))
+            throw ExitCode(2)
+        }
+    }
+}

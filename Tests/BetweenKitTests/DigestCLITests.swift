@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `between digest`, `homework` and `trend` on the example vault and on edge-case vaults.
+@Suite struct DigestCLITests {
+    static let example = CLITests.exampleVault
+    static let today = ["BETWEEN_TODAY": "2026-11-26"]
+
+    private func run(_ arguments: [String], vault: String = example, environment: [String: String] = today) throws -> CLI.Result {
+        try CLI.run(arguments + ["--vault", vault], environment: environment)
+    }
+
+    @Test func theDigestIsTheSameUnderEveryTimeZoneAndOnEveryRun() throws {
+        for format in ["md", "html", "json"] {
+            var outputs: Set<String> = []
+            for zone in ["Pacific/Auckland", "America/Los_Angeles", "UTC"] {
+                let result = try run(["digest", "--since", "2026-11-17", "--until", "2026-11-26", "--format", format],
+                                     environment: ["TZ": zone])
+                #expect(result.status == 0, "\(result.stderr)")
+                outputs.insert(result.stdout)
+            }
+            #expect(outputs.count == 1, "\(format) differs between time zones")
+        }
+    }
+
+    @Test func aLateNightEntryStaysOnItsDayWhateverTheZone() throws {
+        let vault = try TemporaryVault([
+            "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17 10:00\n---\n",
+            "journal/late.md": "---\ntype: mood\ndate: 2026-11-20 23:30\nmood: 3\ndistress: 80\n---\nCouldn't sleep, heart going.\n",
+        ])
+        defer { vault.remove() }
+        for zone in ["Pacific/Auckland", "America/Los_Angeles"] {
+            let json = try run(["digest", "--format", "json"], vault: vault.root, environment: ["TZ": zone, "BETWEEN_TODAY": "2026-11-26"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let raise = try #require(object["raise"] as? [[String: Any]])
+            #expect(raise.first?["day"] as? String == "2026-11-20")
+            let points = ((object["mood_and_distress"] as? [String: Any])?["points"] as? [[String: Any]]) ?? []
+            #expect(points.first { ($0["mood"] as? [String: Any]) != nil }?["label"] as? String == "2026-11-20")
+        }
+    }
+
+    @Test func noSessionsMeansTheLastTwoWeeksAndSaysSo() throws {
+        let vault = try TemporaryVault(["journal/a.md": "---\ntype: mood\ndate: 2026-11-25\nmood: 6\n---\n"])
+        defer { vault.remove() }
+        let result = try run(["digest", "--format", "json"], vault: vault.root)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let period = try #require(object["period"] as? [String: Any])
+        #expect(period["start"] as? String == "2026-11-13")
+        #expect((period["basis"] as? String)?.contains("no session notes yet") == true)
+    }
+
+    @Test func nothingLoggedIsSaidNotAnEmptyPage() throws {
+        let vault = try TemporaryVault(["sessions/2026-11-24.md": "---\ntype: session\ndate: 2026-11-24\n---\n"])
+        defer { vault.remove() }
+        let result = try run(["digest"], vault: vault.root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Nothing logged since"))
+    }
+
+    @Test func outputFileIsWrittenAtomicallyAndPrivately() throws {
+        let folder = try TemporaryVault()
+        defer { folder.remove() }
+        let path = folder.root + "/prep.html"
+        let result = try run(["digest", "--format", "html", "-o", path, "--since", "2026-11-17"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try folder.read("prep.html").hasPrefix("<!DOCTYPE html>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["prep.html"], "no temporary file left behind")
+        let missing = try run(["digest", "-o", "/nonexistent/dir/prep.md"])
+        #expect(missing.status == 2)
+        // A device is written to, never replaced (as root, a rename would swap /dev/null for a file).
+        #expect(try run(["digest", "-o", "/dev/null"]).status == 0)
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+    }
+
+    @Test func badPeriodsAreExplained() throws {
+        let noSession = try run(["digest", "--session", "2026-11-18"])
+        #expect(noSession.status == 2)
+        #expect(noSession.stderr.contains("there is no session note dated 2026-11-18"))
+        let badDate = try run(["digest", "--since", "2026-13-45"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("not a real date"))
+        let backwards = try run(["digest", "--since", "2026-11-20", "--until", "2026-11-01"])
+        #expect(backwards.status == 2)
+        let both = try run(["digest", "--session", "2026-11-17", "--since", "2026-11-01"])
+        #expect(both.status == 2)
+    }
+
+    @Test func privateEntriesAreLeftOutAndCountedUnlessAskedFor() throws {
+        let vault = try TemporaryVault([
+            "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17\n---\n",
+            "journal/p.md": "---\ntype: reflection\ndate: 2026-11-20\nprivate: true\nflags: [triggered, overwhelmed, unsafe, skipped]\ndistress: 99\ntags: [win]\n---\nThe thing about my sister that nobody knows.\n",
+        ])
+        defer { vault.remove() }
+        for format in ["md", "html", "json"] {
+            let hidden = try run(["digest", "--format", format], vault: vault.root)
+            #expect(!hidden.stdout.contains("my sister"), "\(format) leaks a private entry")
+            #expect(!hidden.stdout.contains("journal/p.md"))
+            let shown = try run(["digest", "--format", format, "--include-private"], vault: vault.root)
+            #expect(shown.stdout.contains("my sister"))
+        }
+        #expect(try run(["digest"], vault: vault.root).stdout.contains("1 private entry was left out"))
+    }
+
+    @Test func homeworkShowsAdherenceAndWhatIsLeftThisWeek() throws {
+        let result = try run(["homework"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (2026-11-17 to 2026-11-26)\n"))
+        #expect(result.stdout.contains("breathing-478        daily      6/10  60%"))
+        #expect(!result.stdout.contains("morning-pages"), "a dropped assignment is not active")
+    }
+
+    @Test func trendShowsATableAndSparkline() throws {
+        let result = try run(["trend", "mood", "--by", "week"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("WEEK      N  MIN  MEAN  MAX\n2026-W41"))
+        #expect(result.stdout.contains("mood 0–10: "))
+        let narrowed = try run(["trend", "suds-peak", "--homework", "bus-exposure", "--by", "day"])
+        #expect(narrowed.stdout.contains("suds-peak 0–100"))
+        #expect(narrowed.stdout.split(separator: "\n").count == 7 + 2) // seven exposures, the header, the sparkline
+        let nothing = try run(["trend", "sleepiness"])
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("no entries have a number in 'sleepiness'"))
+    }
+}
