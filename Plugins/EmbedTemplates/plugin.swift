@@ -4,31 +4,25 @@ import PackagePlugin
 /// Compiles the package's top-level `templates/` folder into the target it is applied to,
 /// as `BuiltinTemplates.files` (file name → text), so a copied binary needs no templates folder.
 ///
-/// Every file of the folder is an input of the build command, so editing a template
-/// rebuilds the target; the generated source lives in the plugin's work directory, never
-/// in the source tree.
+/// The inputs are the folder itself and every file in it, so editing a template rebuilds
+/// the target, and so does adding one (the folder changes, and the tool lists the folder
+/// itself when it runs). SwiftPM plans the build again only when Package.swift or a
+/// target's folder changes, so after *deleting or renaming* a template it still expects
+/// the old file: `touch Package.swift` (or `swift package clean`) before the next build.
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let folder = context.package.directoryURL.appendingPathComponent("templates")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("BuiltinTemplates.swift")
-        let inputs = try templateFiles(in: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) templates from templates/ into \(target.name)",
+                displayName: "Embedding templates/ into \(target.name)",
                 executable: try context.tool(named: "EmbedTemplatesTool").url,
-                arguments: [output.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                arguments: [output.path, folder.path],
+                inputFiles: [folder] + files,
                 outputFiles: [output])
         ]
-    }
-
-    /// The regular files directly inside `folder`, sorted by name; dot-files are left out.
-    private func templateFiles(in folder: URL) throws -> [URL] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        return names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }.filter { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-        }
     }
 }

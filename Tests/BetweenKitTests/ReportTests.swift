@@ -67,6 +67,19 @@ import Testing
         #expect(markdown.contains("- **Bus exposure ladder**: distress fell by 30 on average (0–100) across 2 practices; rated 8/10 for helpfulness"))
     }
 
+    @Test func exposurePeaksSayWhetherTheyAreComingDown() throws {
+        var digest = ReportFixture.digest()
+        let bus = try #require(digest.homework.firstIndex { $0.id == "bus-exposure" })
+        digest.homework[bus].exposure?.peaks = [55, 75]
+        digest.homework[bus].exposure?.peaksComingDown = false
+        #expect(try render(digest, .md).contains("Peaks, oldest first: 55, 75 (not yet coming down)\n"))
+        #expect(try render(digest, .html).contains("Peaks, oldest first: 55, 75 (not yet coming down)</p>"))
+        // One practice: nothing to compare yet, so neither.
+        digest.homework[bus].exposure?.peaks = [60]
+        digest.homework[bus].exposure?.peaksComingDown = nil
+        #expect(try render(digest, .md).contains("Peaks, oldest first: 60\n"))
+    }
+
     @Test func anEmptyPeriodSaysNothingWasLoggedInsteadOfAnEmptyPage() throws {
         let digest = DigestBuilder.build(DigestInput(period: ReportFixture.period, entries: [], assignments: []))
         let markdown = try render(digest, .md)

@@ -57,8 +57,8 @@ extension Index {
                 }
                 for (file, outcome) in zip(candidates, outcomes) {
                     switch outcome {
-                    case .parsed(let entry, let hash):
-                        try writer.upsert(entry, file: file, hash: hash)
+                    case .parsed(let entry, let blob, let hash):
+                        try writer.upsert(entry, encoded: blob, file: file, hash: hash)
                     case .sameContent:
                         try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
                                        arguments: [file.size, file.modified, file.path])
@@ -88,7 +88,7 @@ extension Index {
     }
 
     private enum Outcome: Sendable {
-        case parsed(Entry, hash: String)
+        case parsed(Entry, blob: Data?, hash: String)
         case sameContent
         case unreadable(Diagnostic)
     }
@@ -102,7 +102,7 @@ extension Index {
             let hash = ContentHash.of(bytes)
             if hash == previousHash { return .sameContent }
             switch vault.parse(bytes, of: file) {
-            case .success(let entry): return .parsed(entry, hash: hash)
+            case .success(let entry): return .parsed(entry, blob: try? IndexWriter.encode(entry), hash: hash)
             case .failure(let diagnostic): return .unreadable(diagnostic)
             }
         }

@@ -40,6 +40,9 @@ public enum EntryParser {
             diagnostics += MeasureCheck.check(fields, path: path, fallback: start)
         }
         let body = BodyParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        if type == .safetyPlan {
+            diagnostics += SafetyPlanCheck.check(body, path: path)
+        }
         let entry = Entry(
             path: path, type: type,
             title: title(fields: fields, body: body, path: path),
