@@ -35,12 +35,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The example vault's last session was on 2026-11-17; the demo shows the digest
+# prepared the evening before the next one, so it reads the same whatever today is.
 demo: build
-	@echo "== between check $(VAULT)"
+	@echo "== between check --vault $(VAULT)"
 	@$(SWIFT) run --skip-build between check --vault $(VAULT)
 	@echo
-	@echo "== between list $(VAULT)"
-	@$(SWIFT) run --skip-build between list --vault $(VAULT)
+	@echo "== between digest --vault $(VAULT) --since 2026-11-17 --until 2026-11-26"
+	@$(SWIFT) run --skip-build between digest --vault $(VAULT) --since 2026-11-17 --until 2026-11-26
 
 clean:
 	rm -rf .build

@@ -23,6 +23,14 @@ import Testing
         }
     }
 
+    @Test func theExampleVaultDigestIsPinnedInEveryFormat() throws {
+        for format in ["md", "html", "json"] {
+            let result = try run(["digest", "--since", "2026-11-17", "--until", "2026-11-26", "--format", format])
+            #expect(result.status == 0)
+            try GoldenFile.check(result.stdout, against: "digest-example.\(format)")
+        }
+    }
+
     @Test func aLateNightEntryStaysOnItsDayWhateverTheZone() throws {
         let vault = try TemporaryVault([
             "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17 10:00\n---\n",

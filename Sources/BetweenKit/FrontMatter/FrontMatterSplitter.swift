@@ -119,19 +119,29 @@ enum FrontMatterText {
     /// The 1-based position of `offset` within `bytes`, counting lines from `firstLine`.
     /// Linear, so only for the odd diagnostic.
     static func position(of offset: Int, in bytes: ArraySlice<UInt8>, firstLine: Int, firstColumn: Int = 1) -> SourcePosition {
+        positions(of: [offset], in: bytes, firstLine: firstLine, firstColumn: firstColumn)[0]
+    }
+
+    /// The positions of ascending `offsets`, in one pass over `bytes`.
+    static func positions(of offsets: [Int], in bytes: ArraySlice<UInt8>, firstLine: Int, firstColumn: Int = 1) -> [SourcePosition] {
+        var result: [SourcePosition] = []
+        result.reserveCapacity(offsets.count)
         var line = firstLine
         var column = firstColumn
         var index = bytes.startIndex
-        let end = min(bytes.startIndex + offset, bytes.endIndex)
-        while index < end {
-            if bytes[index] == lineFeed {
-                line += 1
-                column = 1
-            } else if startsScalar(bytes[index]) {
-                column += 1
+        for offset in offsets {
+            let end = min(bytes.startIndex + max(offset, 0), bytes.endIndex)
+            while index < end {
+                if bytes[index] == lineFeed {
+                    line += 1
+                    column = 1
+                } else if startsScalar(bytes[index]) {
+                    column += 1
+                }
+                index += 1
             }
-            index += 1
+            result.append(SourcePosition(line: line, column: column))
         }
-        return SourcePosition(line: line, column: column)
+        return result
     }
 }

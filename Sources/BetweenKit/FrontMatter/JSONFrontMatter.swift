@@ -24,6 +24,10 @@ enum JSONFrontMatter {
             }
             seen[key.name] = key.keyOffset
         }
+        // Each comma separates two values: refuse before the decoder builds them all.
+        if scan.commaCount >= FrontMatterParser.maximumValues {
+            return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(0))
+        }
         let data = quotingHugeNumbers(object, scan.hugeNumbers)
         guard let decoded = try? JSONDecoder().decode(JSONFrontMatterValue.self, from: data),
               case .object(let members) = decoded else {
@@ -34,10 +38,13 @@ enum JSONFrontMatter {
         }
         var converter = JSONValueConverter()
         var fields: [FieldPair] = []
-        for key in scan.keys {
+        // Key and value offsets alternate in ascending order: one pass finds all positions.
+        let places = FrontMatterText.positions(of: scan.keys.flatMap { [$0.keyOffset, $0.valueOffset] }, in: object,
+                                               firstLine: firstLine, firstColumn: firstColumn)
+        for (number, key) in scan.keys.enumerated() {
             guard let value = members[key.name], let converted = converter.convert(value) else { continue }
-            fields.append(FieldPair(key: key.name, value: converted, keyPosition: position(key.keyOffset),
-                                    valuePosition: position(key.valueOffset)))
+            fields.append(FieldPair(key: key.name, value: converted, keyPosition: places[2 * number],
+                                    valuePosition: places[2 * number + 1]))
         }
         // Keys the scan could not name (it decodes escapes the same way, so this is a safety net).
         for name in members.keys.sorted() where seen[name] == nil {

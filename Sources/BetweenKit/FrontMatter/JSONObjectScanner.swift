@@ -22,6 +22,8 @@ struct JSONObjectScanner {
     var tooDeepOffset: Int?
     /// Number tokens that overflow a Double (`1e400`), to be read as text.
     var hugeNumbers: [Range<Int>] = []
+    /// Commas outside strings: the object holds more values than this.
+    var commaCount = 0
 
     /// The index of a `{` on line 1 that starts a JSON object: only spaces may come
     /// before it, and only a `"` or `}` (after whitespace) after it, so a note that
@@ -38,7 +40,7 @@ struct JSONObjectScanner {
     /// The body starts on the line after the closing brace when the rest of that
     /// line is blank; otherwise right after the brace, on the brace's line.
     static func split(_ bytes: [UInt8], braceIndex: Int) -> FrontMatterSplit {
-        let scan = JSONObjectScanner(bytes[braceIndex...])
+        let scan = JSONObjectScanner(bytes[braceIndex...], recordingKeys: false)
         guard let close = scan.closingBrace else {
             return .unclosed(.json, bodyStart: 0, bodyLineOffset: 0)
         }
@@ -52,7 +54,8 @@ struct JSONObjectScanner {
     }
 
     /// Scans the object starting at `bytes.startIndex` (which must be a `{`).
-    init(_ bytes: ArraySlice<UInt8>) {
+    /// Finding the end alone (`recordingKeys: false`) skips decoding key names.
+    init(_ bytes: ArraySlice<UInt8>, recordingKeys: Bool = true) {
         var depth = 0
         var index = bytes.startIndex
         var expectingKey = false
@@ -71,7 +74,7 @@ struct JSONObjectScanner {
             switch byte {
             case UInt8(ascii: "\""):
                 let end = Self.stringEnd(bytes, from: index)
-                if depth == 1, expectingKey {
+                if recordingKeys, depth == 1, expectingKey {
                     pendingKey = (Self.decodeString(bytes[index..<min(end + 1, bytes.endIndex)]), offset)
                 }
                 expectingKey = false
@@ -88,6 +91,7 @@ struct JSONObjectScanner {
                 }
             case UInt8(ascii: ","):
                 expectingKey = depth == 1
+                commaCount += 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var end = index
                 while end < bytes.endIndex, Self.isNumberByte(bytes[end]) { end += 1 }

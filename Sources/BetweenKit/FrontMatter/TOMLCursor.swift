@@ -26,9 +26,12 @@ struct TOMLCursor {
     }
 
     /// The file position of the next byte (columns count Unicode scalars).
-    var position: SourcePosition {
-        let column = bytes[lineStart..<min(index, bytes.count)].reduce(1) { $0 + (FrontMatterText.startsScalar($1) ? 1 : 0) }
-        return SourcePosition(line: line, column: column)
+    var position: SourcePosition { position(at: mark) }
+
+    /// The file position of a saved mark; walks its line, so not for every byte.
+    func position(at mark: Mark) -> SourcePosition {
+        let column = bytes[mark.lineStart..<min(mark.index, bytes.count)].reduce(1) { $0 + (FrontMatterText.startsScalar($1) ? 1 : 0) }
+        return SourcePosition(line: mark.line, column: column)
     }
 
     func problem(_ message: String, plain: Bool = false) -> TOMLSyntaxCheck.Problem {

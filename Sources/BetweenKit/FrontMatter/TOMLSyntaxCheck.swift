@@ -61,7 +61,7 @@ struct TOMLSyntaxCheck {
         cursor.skipBlanks()
         inRootTable = false
         let key = try dottedKey()
-        if let name = key.first, places[name] == nil { places[name] = KeyPlace(key: key.position, value: nil) }
+        if let name = key.first, places[name] == nil { places[name] = KeyPlace(key: cursor.position(at: key.start), value: nil) }
         cursor.skipBlanks()
         guard cursor.take(UInt8(ascii: "]")), !isArray || cursor.take(UInt8(ascii: "]")) else {
             throw cursor.problem(isArray ? "expected ']]' to close the table name" : "expected ']' to close the table name")
@@ -73,16 +73,17 @@ struct TOMLSyntaxCheck {
         cursor.skipBlanks()
         guard cursor.take(UInt8(ascii: "=")) else { throw cursor.problem("expected '=' after the key") }
         cursor.skipBlanks()
-        let valuePosition = cursor.position
-        try value(depth: depth)
+        let valueStart = cursor.mark
+        // Positions cost a walk along the line: only work them out for keys that are kept.
         if recording, let name = key.first, places[name] == nil {
-            places[name] = KeyPlace(key: key.position, value: key.isDotted ? nil : valuePosition)
+            places[name] = KeyPlace(key: cursor.position(at: key.start), value: key.isDotted ? nil : cursor.position(at: valueStart))
         }
+        try value(depth: depth)
     }
 
     /// `name`, `"quoted name"` or `a.b.c`; `first` is nil when it cannot be named simply.
-    private mutating func dottedKey() throws(Problem) -> (first: String?, isDotted: Bool, position: SourcePosition) {
-        let position = cursor.position
+    private mutating func dottedKey() throws(Problem) -> (first: String?, isDotted: Bool, start: TOMLCursor.Mark) {
+        let start = cursor.mark
         let first = try cursor.simpleKey()
         var isDotted = false
         while true {
@@ -96,7 +97,7 @@ struct TOMLSyntaxCheck {
             _ = try cursor.simpleKey()
             isDotted = true
         }
-        return (first, isDotted, position)
+        return (first, isDotted, start)
     }
 
     private mutating func value(depth: Int) throws(Problem) {

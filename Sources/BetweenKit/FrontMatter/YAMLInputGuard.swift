@@ -53,17 +53,29 @@ enum YAMLInputGuard {
     /// Refuses an alias that is, or might be, part of a mapping key.
     ///
     /// Only aliases naming an anchor that exists count (anything else is an error in
-    /// libyaml before it hashes). A key without `?` is on one line, so the alias is a
-    /// key if a `:` follows it directly, or follows a `]` or `}` later on its line.
+    /// libyaml before it hashes). A key without `?` is on one line (libyaml's simple
+    /// keys never span lines), so the alias is in a key if a `:` follows it directly,
+    /// or follows a `]` or `}` later on its line.
     /// A `?` key can span lines; with any `?` indicator about, every alias is refused.
     static func aliasInKey(_ bytes: ArraySlice<UInt8>) -> Verdict? {
         let anchors = Set(names(after: UInt8(ascii: "&"), in: bytes).map(\.name))
         guard !anchors.isEmpty else { return nil }
         let aliases = names(after: UInt8(ascii: "*"), in: bytes).filter { anchors.contains($0.name) }
         guard let firstAlias = aliases.first else { return nil }
-        for alias in aliases where isKeyOnItsLine(bytes, after: alias.end) {
-            return .refused("the alias '*\(alias.name)' is used in a key; Between does not accept YAML aliases in keys "
-                            + "(they can make reading explode), so write the key out in full", offset: alias.offset)
+        let closers = lastCloserBeforeColon(bytes)
+        var line = 0
+        var counted = bytes.startIndex
+        for alias in aliases {
+            let start = bytes.startIndex + alias.offset
+            line += bytes[counted..<start].reduce(0) { $0 + ($1 == FrontMatterText.lineFeed ? 1 : 0) }
+            counted = start
+            var next = alias.end
+            while next < bytes.endIndex, FrontMatterText.isSpaceOrTab(bytes[next]) { next += 1 }
+            let colonFollows = next < bytes.endIndex && bytes[next] == UInt8(ascii: ":")
+            if colonFollows || closers[line] > alias.end {
+                return .refused("the alias '*\(alias.name)' is used in a key; Between does not accept YAML aliases in keys "
+                                + "(they can make reading explode), so write the key out in full", offset: alias.offset)
+            }
         }
         if let question = explicitKeyIndicator(bytes) {
             let line = 1 + bytes[..<question].reduce(0) { $0 + ($1 == FrontMatterText.lineFeed ? 1 : 0) }
@@ -97,19 +109,26 @@ enum YAMLInputGuard {
         return result
     }
 
-    private static func isKeyOnItsLine(_ bytes: ArraySlice<UInt8>, after end: Int) -> Bool {
-        var index = end
-        while index < bytes.endIndex, FrontMatterText.isSpaceOrTab(bytes[index]) { index += 1 }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") { return true }
-        while index < bytes.endIndex, bytes[index] != FrontMatterText.lineFeed {
-            if bytes[index] == UInt8(ascii: "]") || bytes[index] == UInt8(ascii: "}") {
+    /// Per line, the index of the last `]` or `}` followed by a `:` (a collection used
+    /// as a key ends there), or -1. One pass, so many aliases on a long line stay cheap.
+    private static func lastCloserBeforeColon(_ bytes: ArraySlice<UInt8>) -> [Int] {
+        var result: [Int] = []
+        var last = -1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == FrontMatterText.lineFeed {
+                result.append(last)
+                last = -1
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
                 var next = index + 1
                 while next < bytes.endIndex, FrontMatterText.isSpaceOrTab(bytes[next]) { next += 1 }
-                if next < bytes.endIndex, bytes[next] == UInt8(ascii: ":") { return true }
+                if next < bytes.endIndex, bytes[next] == UInt8(ascii: ":") { last = index }
             }
             index += 1
         }
-        return false
+        result.append(last)
+        return result
     }
 
     /// The first `?` that libyaml could read as an explicit-key indicator: followed by

@@ -11,12 +11,17 @@ public enum TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A Mustache syntax error, at a 1-based line and column of the template.
     public struct Syntax: Sendable, Hashable {
+        /// The template's file name.
         public var name: String
+        /// The vault's file or the built-in one.
         public var origin: TemplateStore.Origin
+        /// 1-based line of the template where parsing stopped.
         public var line: Int
+        /// 1-based column (in characters) on that line.
         public var column: Int
-        /// The template's line where parsing stopped.
+        /// The text of that line.
         public var sourceLine: String
+        /// What is wrong, in plain words.
         public var message: String
 
         /// `templates/digest.md.mustache:12:5: error: …` (or `built-in digest.md.mustache:…`).
@@ -25,6 +30,7 @@ public enum TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Compiler-style text: `path:line:column: error: message`, the line with a caret, and what to do.
     public var description: String {
         switch self {
         case .notFound(let name):

@@ -23,8 +23,11 @@ public enum TemplateExport {
 
     /// Why an export stopped.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The file or folder, from the vault root.
         public var path: String
+        /// Why, in words (the system's reason, lowercased).
         public var reason: String
+        /// "can't write templates/NAME: reason".
         public var description: String { "can't write \(path): \(reason)" }
     }
 

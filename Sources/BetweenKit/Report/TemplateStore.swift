@@ -15,12 +15,15 @@ public struct TemplateStore: Sendable {
     public struct Template: Sendable, Hashable {
         /// The file name, e.g. `digest.md.mustache`.
         public var name: String
+        /// The Mustache source.
         public var text: String
+        /// Built in, or the vault's own file.
         public var origin: Origin
     }
 
     /// Whether a template is built in or the vault's own.
     public enum Origin: Sendable, Hashable {
+        /// Compiled into Between from the source tree's `templates/`.
         case builtIn
         /// The vault's file, by its path from the vault root (`templates/NAME`).
         case vault(path: String)
