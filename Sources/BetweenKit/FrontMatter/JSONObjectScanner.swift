@@ -61,6 +61,8 @@ struct JSONObjectScanner {
         var expectingKey = false
         var pendingKey: (name: String, offset: Int)?
         var awaitingValue: (name: String, offset: Int)?
+        var escapedKeys: [(index: Int, token: ArraySlice<UInt8>)] = []
+        defer { Self.decodeNames(of: &keys, escapedKeys) }
         while index < bytes.endIndex {
             let byte = bytes[index]
             let offset = index - bytes.startIndex
@@ -75,7 +77,9 @@ struct JSONObjectScanner {
             case UInt8(ascii: "\""):
                 let end = Self.stringEnd(bytes, from: index)
                 if recordingKeys, depth == 1, expectingKey {
-                    pendingKey = (Self.decodeString(bytes[index..<min(end + 1, bytes.endIndex)]), offset)
+                    let token = bytes[index..<min(end + 1, bytes.endIndex)]
+                    if token.contains(UInt8(ascii: "\\")) { escapedKeys.append((keys.count, token)) }
+                    pendingKey = (FrontMatterText.string(token.dropFirst().dropLast()), offset)
                 }
                 expectingKey = false
                 index = end
@@ -119,9 +123,20 @@ struct JSONObjectScanner {
         return bytes.endIndex
     }
 
-    private static func decodeString(_ token: ArraySlice<UInt8>) -> String {
-        guard token.contains(UInt8(ascii: "\\")) else { return FrontMatterText.string(token.dropFirst().dropLast()) }
-        return (try? JSONDecoder().decode(String.self, from: Data(token))) ?? FrontMatterText.string(token.dropFirst().dropLast())
+    /// Names with escapes (`"caf\u00e9"`), decoded in one call: a decoder per key
+    /// would cost a millisecond each.
+    private static func decodeNames(of keys: inout [Key], _ escaped: [(index: Int, token: ArraySlice<UInt8>)]) {
+        guard !escaped.isEmpty else { return }
+        var list = Data("[".utf8)
+        for (number, entry) in escaped.enumerated() {
+            if number > 0 { list.append(UInt8(ascii: ",")) }
+            list.append(contentsOf: entry.token)
+        }
+        list.append(UInt8(ascii: "]"))
+        guard let names = try? JSONDecoder().decode([String].self, from: list) else { return }
+        for (entry, name) in zip(escaped, names) where entry.index < keys.count {
+            keys[entry.index].name = name
+        }
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

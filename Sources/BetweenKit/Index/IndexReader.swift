@@ -33,9 +33,8 @@ extension Index {
                 arguments += [limit]
             }
             let crossFile = try Self.crossFileDiagnostics(db)
-            let decoder = JSONDecoder()
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                var entry = try decoder.decode(Entry.self, from: row["entry"] as Data)
+                var entry = try EntryCodec.decode(row["entry"] as Data)
                 if let extra = crossFile[row["id"]] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }

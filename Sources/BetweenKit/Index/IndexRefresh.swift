@@ -44,27 +44,38 @@ extension Index {
         let gone = stored.keys.filter { !present.contains($0) }.sorted()
         let counter = ProgressCounter(total: candidates.count, report: progress)
         let vault = self.vault
-        let outcomes = candidates.parallelMap { file -> Outcome in
-            defer { counter.step() }
-            return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
+        guard !candidates.isEmpty || !gone.isEmpty else { return report }
+        // Parsing (every core) and writing (one connection) overlap: while one batch
+        // is written, the next is parsed.
+        let batches = stride(from: 0, to: candidates.count, by: Self.batchSize).map {
+            Array(candidates[$0..<min($0 + Self.batchSize, candidates.count)])
         }
-        guard !outcomes.isEmpty || !gone.isEmpty else { return report }
+        let parse: @Sendable ([SourceFile]) -> [Outcome] = { batch in
+            batch.parallelMap { file -> Outcome in
+                defer { counter.step() }
+                return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
+            }
+        }
+        var outcomes: [Outcome] = []
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let writer = IndexWriter(db)
                 for path in gone {
                     try writer.delete(path: path)
                 }
-                for (file, outcome) in zip(candidates, outcomes) {
-                    switch outcome {
-                    case .parsed(let entry, let blob, let hash):
-                        try writer.upsert(entry, encoded: blob, file: file, hash: hash)
-                    case .sameContent:
-                        try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
-                                       arguments: [file.size, file.modified, file.path])
-                    case .unreadable(let diagnostic):
-                        try writer.skip(file, because: diagnostic)
+                var next = batches.first.map(parse) ?? []
+                for (number, batch) in batches.enumerated() {
+                    let current = next
+                    let following = BatchResult()
+                    let group = DispatchGroup()
+                    if number + 1 < batches.count {
+                        let upcoming = batches[number + 1]
+                        DispatchQueue.global().async(group: group) { following.set(parse(upcoming)) }
                     }
+                    try write(current, for: batch, with: writer, db: db)
+                    outcomes += current
+                    group.wait()
+                    next = following.value
                 }
                 try writer.refreshVaultDiagnostics()
                 return .commit
@@ -81,20 +92,37 @@ extension Index {
         return report
     }
 
-    private struct Stamp {
+    /// Files parsed per batch of the parse/write pipeline.
+    static let batchSize = 256
+
+    private func write(_ outcomes: [Outcome], for files: [SourceFile], with writer: IndexWriter, db: Database) throws {
+        for (file, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .parsed(let entry, let blob, let hash):
+                try writer.upsert(entry, encoded: blob, file: file, hash: hash)
+            case .sameContent:
+                try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
+                               arguments: [file.size, file.modified, file.path])
+            case .unreadable(let diagnostic):
+                try writer.skip(file, because: diagnostic)
+            }
+        }
+    }
+
+    private struct Stamp: Sendable {
         var size: Int64
         var modified: Int64
         var hash: String
     }
 
-    private enum Outcome: Sendable {
-        case parsed(Entry, blob: Data?, hash: String)
+    enum Outcome: Sendable {
+        case parsed(Entry, blob: Data, hash: String)
         case sameContent
         case unreadable(Diagnostic)
     }
 
     /// Reads one candidate; parses it only when its content is new.
-    private static func examine(_ file: SourceFile, previousHash: String?, vault: Vault) -> Outcome {
+    static func examine(_ file: SourceFile, previousHash: String?, vault: Vault) -> Outcome {
         switch vault.readBytes(file) {
         case .failure(let diagnostic):
             return .unreadable(diagnostic)
@@ -102,7 +130,7 @@ extension Index {
             let hash = ContentHash.of(bytes)
             if hash == previousHash { return .sameContent }
             switch vault.parse(bytes, of: file) {
-            case .success(let entry): return .parsed(entry, blob: try? IndexWriter.encode(entry), hash: hash)
+            case .success(let entry): return .parsed(entry, blob: IndexWriter.encode(entry), hash: hash)
             case .failure(let diagnostic): return .unreadable(diagnostic)
             }
         }
@@ -129,4 +157,13 @@ private final class ProgressCounter: @unchecked Sendable {
         }
         report(now, total)
     }
+}
+
+/// The next batch's outcomes, handed from the parsing queue to the writer.
+private final class BatchResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Index.Outcome] = []
+
+    func set(_ outcomes: [Index.Outcome]) { lock.withLock { stored = outcomes } }
+    var value: [Index.Outcome] { lock.withLock { stored } }
 }

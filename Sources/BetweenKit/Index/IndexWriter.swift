@@ -11,14 +11,14 @@ struct IndexWriter {
 
     /// The stored form of an entry (read back by `Index.entries`). Encoded by the
     /// parsing workers, in parallel, rather than inside the write transaction.
-    static func encode(_ entry: Entry) throws -> Data {
-        try JSONEncoder().encode(entry)
+    static func encode(_ entry: Entry) -> Data {
+        EntryCodec.encode(entry)
     }
 
     /// Replaces whatever the index holds for `entry.path` with `entry`.
     func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String) throws {
         try delete(path: entry.path)
-        let blob = try blob ?? Self.encode(entry)
+        let blob = blob ?? Self.encode(entry)
         let record = try db.cachedStatement(sql: """
             INSERT INTO record (path, type, title, date, sort_key, day, week, private, has_front_matter, words, homework,
                                 homework_line, homework_column, size, mtime, hash, entry, body)
