@@ -32,6 +32,7 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps
+	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema || echo "note: jsonschema unavailable; SchemaTests will skip the JSON Schema check"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -60,3 +61,18 @@ bench: deps
 	@mkdir -p bench/work
 	gcc -O2 -o bench/work/floor bench/floor.c $$(pkg-config --cflags --libs libcmark)
 	$(PYTHON) bench/run.py --n $(N) --runs $(RUNS)
+
+# Hardening (fuzz/README.md): make fuzz [FUZZ_SECONDS=60] builds the libFuzzer targets in
+# .build-fuzz and runs each for FUZZ_SECONDS; make sanitize runs the test suite under
+# AddressSanitizer (.build-asan) and then ThreadSanitizer (.build-tsan).
+.PHONY: fuzz sanitize
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan

@@ -6,28 +6,55 @@ extension Between {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every note for problems; exit 1 if there are errors.",
-            discussion: "Each problem is printed as path:line:column: error|warning: message, with the line and a caret under the spot.")
+            discussion: """
+            Each problem is printed as path:line:column: error|warning: message, with the line and a caret under the spot.
+
+            With --staged, only the notes staged for the next git commit are checked, as they are staged (what \
+            `git show :path` gives), not as they are on disk; this is what the pre-commit hook of `between init --git` runs.
+            """)
 
         @OptionGroup var vaultOptions: VaultOptions
 
         @Flag(name: .long, help: "Print only errors, not warnings.")
         var errorsOnly = false
 
+        @Flag(name: .long, help: "Check the notes staged for the next git commit (their staged text), not the whole vault.")
+        var staged = false
+
         func run() throws {
             let vault = try vaultOptions.open()
+            if staged { return try runStaged(vault) }
             let snapshot = vault.load()
-            var diagnostics = snapshot.diagnostics
-            if errorsOnly { diagnostics.removeAll { $0.severity == .warning } }
             let lines = SourceLines(root: vault.root)
-            let renderer = DiagnosticRenderer(color: Terminal.stderrWantsColor) { lines.line($0, $1) }
+            let filesChecked = snapshot.entries.count + snapshot.otherDiagnostics.filter { $0.path != VaultConfig.fileName }.count
+            let hasErrors = report(snapshot.diagnostics, filesChecked: filesChecked) { lines.line($0, $1) }
+            if hasErrors { throw ExitCode.failure }
+        }
+
+        private func runStaged(_ vault: Vault) throws {
+            let check: StagedCheck
+            do {
+                check = try StagedCheck.run(vaultRoot: vault.root)
+            } catch {
+                throw BetweenFailure(message: error.description)
+            }
+            let hasErrors = report(check.diagnostics, filesChecked: check.filesChecked) { check.line($0, $1) }
+            if hasErrors {
+                Terminal.writeError("These stop a commit (the pre-commit hook runs this check): fix them and `git add` the files again. To commit anyway, as a deliberate exception: git commit --no-verify\n")
+                throw ExitCode.failure
+            }
+        }
+
+        /// Prints the diagnostics and the summary; returns whether any is an error.
+        private func report(_ found: [Diagnostic], filesChecked: Int, lines: @escaping DiagnosticRenderer.LineSource) -> Bool {
+            var diagnostics = found
+            if errorsOnly { diagnostics.removeAll { $0.severity == .warning } }
+            let renderer = DiagnosticRenderer(color: Terminal.stderrWantsColor, lines: lines)
             for diagnostic in diagnostics {
                 Terminal.write(renderer.render(diagnostic))
             }
-            let filesChecked = snapshot.entries.count + snapshot.otherDiagnostics.filter { $0.path != VaultConfig.fileName }.count
             Terminal.writeError(DiagnosticRenderer.summary(diagnostics, filesChecked: filesChecked) + "\n")
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                throw ExitCode.failure
-            }
+            return diagnostics.contains { $0.severity == .error }
         }
     }
 }

@@ -8,8 +8,9 @@ extension Between {
             abstract: "List the built-in templates, or copy them into your vault to customise.",
             discussion: """
             A file in your vault's templates/ folder replaces the built-in template of the same name:
-            templates/digest.md.mustache changes the Markdown digest, templates/digest.html.mustache the HTML one.
-            See docs/digest.md for the values a template can use.
+            templates/digest.md.mustache changes the Markdown digest, templates/digest.html.mustache the HTML one, \
+            and templates/TYPE.md.mustache (mood, thought-record, phq9, …) what `between new TYPE` writes.
+            See docs/digest.md for the values a digest template can use.
             """,
             subcommands: [ListTemplates.self, Export.self],
             defaultSubcommand: ListTemplates.self)

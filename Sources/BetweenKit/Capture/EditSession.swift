@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the editor on a new entry and decides, with the person, what to keep.
+///
+/// Nothing typed is ever lost: when the editor fails, or the file comes back exactly as
+/// the template left it, the file is kept unless the person, asked at a terminal
+/// ("keep the file? [Y/n]"), says to remove it.
+public struct EditSession {
+    /// How the session ended.
+    public enum Result: Sendable, Hashable {
+        /// The file is kept; `editorFailed` when the editor exited with an error.
+        case kept(editorFailed: Bool)
+        /// Removed because the person said so.
+        case removed
+        /// The file was gone after editing (deleted from inside the editor).
+        case vanished
+        /// The editor could not be started; the file is kept as written.
+        case couldNotStart(String)
+    }
+
+    /// How to talk to the person: `ask` is used only when `isTerminal`.
+    public struct Conversation {
+        public var isTerminal: Bool
+        /// Shows a question and returns the answer typed (nil at end of input).
+        public var ask: (String) -> String?
+        /// Shows a message.
+        public var say: (String) -> Void
+
+        public init(isTerminal: Bool, ask: @escaping (String) -> String?, say: @escaping (String) -> Void) {
+            self.isTerminal = isTerminal
+            self.ask = ask
+            self.say = say
+        }
+    }
+
+    public let editor: Editor
+    public let created: NewEntry.Created
+    /// The file's path as shown to the person.
+    public let shown: String
+
+    public init(editor: Editor, created: NewEntry.Created, shown: String) {
+        self.editor = editor
+        self.created = created
+        self.shown = shown
+    }
+
+    /// Opens the editor, waits, and settles what happens to the file.
+    public func run(outputToStandardError: Bool, conversation: Conversation) -> Result {
+        let outcome = editor.edit(created.absolutePath, outputToStandardError: outputToStandardError)
+        if case .couldNotStart(let reason) = outcome { return .couldNotStart(reason) }
+        guard let after = FileManager.default.contents(atPath: created.absolutePath) else {
+            conversation.say("\(shown) is no longer there (removed in the editor?); nothing else to do.")
+            return .vanished
+        }
+        let untouched = after == Data(created.text.utf8)
+        switch outcome {
+        case .failed(let reason):
+            let what = reason + (untouched ? ", and the file is as the template left it" : "")
+            return decide(what, conversation) ? .kept(editorFailed: true) : .removed
+        case .closed where untouched:
+            return decide("the file is as the template left it", conversation) ? .kept(editorFailed: false) : .removed
+        default:
+            return .kept(editorFailed: false)
+        }
+    }
+
+    /// Keeps the file unless the person, at a terminal, answers no.
+    private func decide(_ what: String, _ conversation: Conversation) -> Bool {
+        guard conversation.isTerminal else {
+            conversation.say("\(what); kept the file: \(shown)")
+            return true
+        }
+        let answer = conversation.ask("\(what). Keep the file \(shown)? [Y/n] ")?.trimmingASCIIWhitespace().lowercased() ?? ""
+        guard answer == "n" || answer == "no" else { return true }
+        guard unlink(created.absolutePath) == 0 else {
+            conversation.say("couldn't remove \(shown) (\(String(cString: strerror(errno)))); it is kept.")
+            return true
+        }
+        conversation.say("Removed \(shown).")
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Creates new files in a vault without ever replacing one: `open(O_CREAT | O_EXCL)`.
+///
+/// Folders on the way are created as needed, and each is checked to still be inside the
+/// vault once created, so a `journal` that is a link to elsewhere is refused rather than
+/// written through.
+enum ExclusiveFile {
+    enum Outcome {
+        case created
+        /// Something is already there (a file, or anything else): try another name.
+        case taken
+    }
+
+    /// Creates the folders of `relativeFolder` (a `/`-separated path without `.` or `..`) under `root`.
+    static func makeFolders(_ relativeFolder: String, in root: String) throws(CaptureError) {
+        var path = root
+        var shown = ""
+        for part in relativeFolder.split(separator: "/") {
+            precondition(part != "." && part != "..", "vault paths are built from safe parts")
+            path += "/" + part
+            shown += (shown.isEmpty ? "" : "/") + part
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                throw .cannotCreate(path: shown + "/", reason: lastError())
+            }
+            guard FileSystem.status(path, follow: true)?.kind == .directory else { throw .notAFolder(path: shown) }
+        }
+        guard isInside(path, root: root) else { throw .outsideVault(path: relativeFolder + "/") }
+    }
+
+    /// Writes `text` to a new file at `root/relativePath`, or says the name is taken.
+    static func create(_ relativePath: String, in root: String, text: String) throws(CaptureError) -> Outcome {
+        let path = root + "/" + relativePath
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            if errno == EEXIST { return .taken }
+            throw .cannotCreate(path: relativePath, reason: lastError())
+        }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        var failure: String?
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { failure = lastError(); break }
+            offset += count
+        }
+        if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = lastError() }
+        if close(descriptor) != 0, failure == nil { failure = lastError() }
+        if let failure {
+            unlink(path) // only ever our own new, incomplete file
+            throw .cannotCreate(path: relativePath, reason: failure)
+        }
+        return .created
+    }
+
+    /// Whether `path` (resolved) lies in `root` (resolved).
+    static func isInside(_ path: String, root: String) -> Bool {
+        guard let resolvedRoot = FileSystem.realPath(root), let resolved = FileSystem.realPath(path) else { return false }
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/")
+    }
+
+    static func lastError() -> String {
+        String(cString: strerror(errno)).lowercased()
+    }
+}

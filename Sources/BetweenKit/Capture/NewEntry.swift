@@ -1,0 +1,81 @@
+/// Writes a new entry from its template: `between new`'s work, without the terminal.
+///
+/// The file is created exclusively (never over an existing one); when the name is taken,
+/// `-2`, `-3`… is added. A new assignment's id is its file name, so the id in the front
+/// matter always matches the name finally used, and never repeats an existing assignment's.
+public struct NewEntry: Sendable {
+    /// What to write.
+    public struct Request: Sendable, Hashable {
+        public var kind: EntryKind
+        public var date: EntryDate
+        public var title: String?
+        /// The assignment practised (already resolved), or for `homework` the new id wanted.
+        public var homework: String?
+
+        public init(kind: EntryKind, date: EntryDate, title: String? = nil, homework: String? = nil) {
+            self.kind = kind
+            self.date = date
+            self.title = title
+            self.homework = homework
+        }
+    }
+
+    /// A file written.
+    public struct Created: Sendable, Hashable {
+        /// Relative to the vault root, e.g. `journal/2026/11/2026-11-20-1930-mood.md`.
+        public var path: String
+        public var absolutePath: String
+        /// The text written (the filled template).
+        public var text: String
+    }
+
+    public let vault: Vault
+    public let store: TemplateStore
+
+    public init(vault: Vault, store: TemplateStore? = nil) {
+        self.vault = vault
+        self.store = store ?? TemplateStore(vaultRoot: vault.root)
+    }
+
+    /// Writes the entry; `takenIDs` are assignment ids a new assignment must not reuse.
+    public func create(_ request: Request, takenIDs: [String] = []) throws(CaptureError) -> Created {
+        let kind = request.kind
+        let newID = kind.type == .homework ? (request.homework ?? request.title) : nil
+        let place = EntryPath(kind: kind, date: request.date, assignmentID: newID)
+        try ExclusiveFile.makeFolders(place.folder, in: vault.root)
+        let taken = Set(takenIDs)
+        for attempt in 1...10_000 {
+            let id = kind.type == .homework ? place.stem(attempt: attempt) : nil
+            if let id, taken.contains(id) { continue }
+            let values = EntryTemplate.Values(date: request.date, title: request.title,
+                                              homework: kind.type == .homework ? nil : request.homework,
+                                              id: id, crisisLine: vault.config.crisisLine)
+            let text: String
+            do {
+                text = try EntryTemplate.render(kind, values: values, store: store)
+            } catch {
+                throw .template(error.description)
+            }
+            let relative = place.relativePath(attempt: attempt)
+            if try ExclusiveFile.create(relative, in: vault.root, text: text) == .created {
+                return Created(path: relative, absolutePath: vault.root + "/" + relative, text: text)
+            }
+        }
+        throw .cannotCreate(path: place.relativePath(attempt: 1), reason: "every name up to -10000 is taken")
+    }
+
+    /// Reads a written entry back and checks it as `between check` would, its homework id included.
+    public func check(_ created: Created, assignments: Assignments) -> [Diagnostic] {
+        let file = SourceFile(path: created.path, absolutePath: created.absolutePath, size: 0, modified: 0)
+        switch vault.read(file) {
+        case .failure(let diagnostic):
+            return [diagnostic]
+        case .success(let entry):
+            var references = assignments.references.filter { $0.path != entry.path }
+            if let own = VaultChecks.HomeworkReference(entry) { references.append(own) }
+            references.sort { $0.path < $1.path }
+            let crossFile = VaultChecks.diagnostics(for: references).filter { $0.path == entry.path }
+            return (entry.diagnostics + crossFile).sorted(by: EntryParser.diagnosticOrder)
+        }
+    }
+}

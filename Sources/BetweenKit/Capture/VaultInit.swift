@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `between init`: makes a folder a vault, adding only what is missing.
+///
+/// Creates `homework/`, `sessions/`, `journal/`, a commented `between.yml`, and a
+/// `.gitignore` holding `.between/` (the line is appended to an existing `.gitignore`
+/// that lacks it). Nothing that exists is changed, so running it twice is harmless; the
+/// report says what was added and what was left alone.
+public enum VaultInit {
+    /// The folders of a new vault.
+    public static let folders = ["homework", "sessions", "journal"]
+    /// The line that keeps Between's cache out of git.
+    public static let ignoreLine = ".between/"
+
+    /// What `init` did, in order, as lines for a person (paths relative to the vault).
+    public struct Report: Sendable, Hashable {
+        /// Things created or added, e.g. "Created homework/".
+        public var changed: [String] = []
+        /// Things already there, e.g. "Left between.yml alone: it is already there".
+        public var leftAlone: [String] = []
+
+        public init() {}
+    }
+
+    /// Makes `root` (an absolute path) a vault, creating the folder itself when missing.
+    ///
+    /// - Throws: `CaptureError` when `root` is a file, or can't be created or written in.
+    public static func run(at root: String, shownAs shown: String) throws(CaptureError) -> Report {
+        var report = Report()
+        try makeRoot(root, shownAs: shown, report: &report)
+        for folder in folders {
+            let path = root + "/" + folder
+            if mkdir(path, 0o755) == 0 {
+                report.changed.append("Created \(folder)/")
+            } else if errno == EEXIST {
+                let isFolder = FileSystem.status(path, follow: true)?.kind == .directory
+                report.leftAlone.append(isFolder ? "Left \(folder)/ alone: it is already there"
+                                                 : "Left \(folder) alone: it is a file, though Between expects a folder there")
+            } else {
+                throw .cannotCreate(path: folder + "/", reason: ExclusiveFile.lastError())
+            }
+        }
+        switch try ExclusiveFile.create(VaultConfig.fileName, in: root, text: ConfigTemplate.text()) {
+        case .created: report.changed.append("Created \(VaultConfig.fileName) (every setting is explained in it)")
+        case .taken: report.leftAlone.append("Left \(VaultConfig.fileName) alone: it is already there")
+        }
+        try ignoreCache(in: root, report: &report)
+        return report
+    }
+
+    /// Whether `root` is marked as a vault (it holds `between.yml` or `.between/`), so that
+    /// writing into it is expected: `between new` refuses an unmarked folder unless told.
+    public static func isMarked(_ root: String) -> Bool {
+        FileSystem.status(root + "/" + VaultConfig.fileName, follow: true)?.kind == .file
+            || FileSystem.status(root + "/.between", follow: true)?.kind == .directory
+    }
+
+    /// `path` made absolute from `base`, with `.` and `..` worked out (as `--vault` is).
+    public static func absolutePath(_ path: String, from base: String) -> String {
+        VaultLocator.absolute(path, from: base)
+    }
+
+    private static func makeRoot(_ root: String, shownAs shown: String, report: inout Report) throws(CaptureError) {
+        if let status = FileSystem.status(root, follow: true) {
+            guard status.kind == .directory else { throw .notAFolder(path: shown) }
+            return
+        }
+        var path = ""
+        for part in root.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                let reason = errno == ENOTDIR ? "part of that path is a file, not a folder" : ExclusiveFile.lastError()
+                throw .cannotCreate(path: shown, reason: reason)
+            }
+        }
+        guard FileSystem.status(root, follow: true)?.kind == .directory else { throw .notAFolder(path: shown) }
+        report.changed.append("Created the folder \(shown)")
+    }
+
+    /// Adds `.between/` to `.gitignore`, unless a line already ignores it.
+    private static func ignoreCache(in root: String, report: inout Report) throws(CaptureError) {
+        let path = root + "/.gitignore"
+        let text = "# Between's cache of your notes: rebuilt whenever needed, never worth committing.\n\(ignoreLine)\n"
+        if try ExclusiveFile.create(".gitignore", in: root, text: text) == .created {
+            report.changed.append("Created .gitignore (it keeps Between's cache, .between/, out of git)")
+            return
+        }
+        guard case .success(let bytes) = FileSystem.read(path, limit: 4 * 1024 * 1024) else {
+            throw .cannotCreate(path: ".gitignore", reason: "it exists but can't be read")
+        }
+        let existing = String(decoding: bytes, as: UTF8.self)
+        let ignored: Set<String> = [".between", ".between/", "/.between", "/.between/", ".between/*", "/.between/*", ".between/**"]
+        if existing.split(whereSeparator: \.isNewline).contains(where: { ignored.contains($0.trimmingASCIIWhitespace()) }) {
+            report.leftAlone.append("Left .gitignore alone: it already ignores .between/")
+            return
+        }
+        let addition = (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + ignoreLine + "\n"
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .cannotCreate(path: ".gitignore", reason: ExclusiveFile.lastError()) }
+        defer { close(descriptor) }
+        let bytesToAdd = Array(addition.utf8)
+        let written = bytesToAdd.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+        guard written == bytesToAdd.count else { throw .cannotCreate(path: ".gitignore", reason: ExclusiveFile.lastError()) }
+        report.changed.append("Added \(ignoreLine) to .gitignore")
+    }
+}
+
+private extension Substring {
+    func trimmingASCIIWhitespace() -> String { String(self).trimmingASCIIWhitespace() }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Runs `git` as a child process (Foundation's `Process`) and collects what it prints.
+///
+/// Git is found on `PATH`. Variables git sets for hooks (`GIT_INDEX_FILE`, `GIT_DIR`…)
+/// are passed on, made absolute first: a hook runs at the top of the work tree, and
+/// Between may run git from the vault, a folder below it.
+public struct Git: Sendable {
+    /// Why git could not answer.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// No `git` program on PATH.
+        case notInstalled
+        /// The folder is not inside a git work tree.
+        case notARepository(String)
+        /// Git ran and failed.
+        case failed(command: String, message: String)
+
+        public var description: String {
+            switch self {
+            case .notInstalled:
+                "git is not installed (no `git` on PATH); install it, e.g. `apt-get install git`"
+            case .notARepository(let folder):
+                "\(folder) is not in a git repository, so nothing is staged to check; run `between check` to check the notes as they are, or `between init --git` to start a repository"
+            case .failed(let command, let message):
+                "`git \(command)` failed: \(message.trimmingASCIIWhitespace())"
+            }
+        }
+    }
+
+    /// What a git command printed.
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: String
+    }
+
+    /// The folder git runs in.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Runs `git ARGUMENTS`, feeding `input` on stdin; throws only when git can't be started.
+    public func run(_ arguments: [String], input: Data? = nil) throws(Failure) -> Output {
+        guard let executable = Self.executable() else { throw .notInstalled }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = Self.environment()
+        let output = Pipe(), errors = Pipe(), feed = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = feed
+        do {
+            try process.run()
+        } catch {
+            throw .failed(command: arguments.joined(separator: " "), message: error.localizedDescription)
+        }
+        // Feed and drain at once, so neither side can fill a pipe and block the other.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+        let writer = feed.fileHandleForWriting
+        DispatchQueue.global().async(group: group) {
+            if let input { try? writer.write(contentsOf: input) }
+            try? writer.close()
+        }
+        group.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a command that must succeed, returning its stdout.
+    public func check(_ arguments: [String], input: Data? = nil) throws(Failure) -> Data {
+        let output = try run(arguments, input: input)
+        guard output.status == 0 else { throw .failed(command: arguments.joined(separator: " "), message: output.stderr) }
+        return output.stdout
+    }
+
+    /// The top folder of the work tree holding `directory`, or `.notARepository`.
+    public func topLevel() throws(Failure) -> String {
+        let output = try run(["rev-parse", "--show-toplevel"])
+        let top = String(decoding: output.stdout, as: UTF8.self).trimmingASCIIWhitespace()
+        guard output.status == 0, !top.isEmpty else { throw .notARepository(directory) }
+        return top
+    }
+
+    /// The `git` program on PATH.
+    static func executable() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = String(folder) + "/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The environment, with git's path variables made absolute (from the current folder).
+    static func environment() -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        let here = FileManager.default.currentDirectoryPath
+        for name in ["GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"] {
+            if let value = environment[name], !value.isEmpty, !value.hasPrefix("/") {
+                environment[name] = VaultLocator.absolute(value, from: here)
+            }
+        }
+        // With GIT_DIR alone, git takes the current folder as the top of the work tree;
+        // say so explicitly, so running git from a folder below still sees the same tree.
+        if environment["GIT_DIR"] != nil, environment["GIT_WORK_TREE"] == nil {
+            environment["GIT_WORK_TREE"] = here
+        }
+        return environment
+    }
+}
