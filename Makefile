@@ -1,6 +1,6 @@
 # Between — build, test and demo on a fresh Debian/Ubuntu machine with Swift.
 #
-#   make demo   install what is missing, build, and show the example vault
+#   make demo   install what is missing, build, and check, list and digest the example vault
 #   make test   install what is missing, build, and run the whole test suite
 #
 # System libraries come from apt-get (libcmark-dev, libsqlite3-dev) when
@@ -41,6 +41,9 @@ test: deps
 demo: build
 	@echo "== between check --vault $(VAULT)"
 	@$(SWIFT) run --skip-build between check --vault $(VAULT)
+	@echo
+	@echo "== between list --vault $(VAULT)"
+	@$(SWIFT) run --skip-build between list --vault $(VAULT)
 	@echo
 	@echo "== between digest --vault $(VAULT) --since 2026-11-17 --until 2026-11-26"
 	@$(SWIFT) run --skip-build between digest --vault $(VAULT) --since 2026-11-17 --until 2026-11-26

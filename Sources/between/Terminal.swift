@@ -1,3 +1,5 @@
+import BetweenKit
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,16 +29,9 @@ enum Terminal {
     }
 
     /// Unbuffered writes straight to the descriptor: no shared C `FILE*` state, and
-    /// nothing lost if the process exits right after.
+    /// nothing lost if the process exits right after. A closed pipe just ends the output.
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return } // e.g. a closed pipe: nothing more to do
-            offset += written
-        }
+        FileWriting.writeAll(Array(text.utf8), to: descriptor)
     }
 
     /// `between: error: …` on stderr.

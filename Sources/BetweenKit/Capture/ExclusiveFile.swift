@@ -40,15 +40,8 @@ enum ExclusiveFile {
             if errno == EEXIST { return .taken }
             throw .cannotCreate(path: relativePath, reason: lastError())
         }
-        var bytes = Array(text.utf8)
-        var offset = 0
         var failure: String?
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { failure = lastError(); break }
-            offset += count
-        }
+        if !FileWriting.writeAll(Array(text.utf8), to: descriptor) { failure = lastError() }
         if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = lastError() }
         if close(descriptor) != 0, failure == nil { failure = lastError() }
         if let failure {

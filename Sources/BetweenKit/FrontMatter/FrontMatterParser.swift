@@ -17,6 +17,16 @@ public enum FrontMatterParser {
     public static let maximumValues = 100_000
 
     /// Splits `text` (a whole file, BOM and CRLF allowed) and parses its front matter.
+    ///
+    /// Where the body starts:
+    /// - after the closing fence's line (`bodyLineOffset` is that line's number);
+    /// - JSON: on the line after the closing `}` when the rest of its line is blank,
+    ///   otherwise right after the `}` on the same line (offset is one less);
+    /// - an unclosed `---` or `+++`: right after line 1 (offset 1), so the text stays
+    ///   searchable; an unclosed JSON object: the whole file (offset 0).
+    ///
+    /// `frontMatter` is nil when the file has none or when an error diagnostic says
+    /// it could not be read; warnings leave it usable.
     public static func parse(_ text: String) -> SplitSource {
         let bytes = FrontMatterText.normalised(text)
         switch FrontMatterSplitter.split(bytes) {

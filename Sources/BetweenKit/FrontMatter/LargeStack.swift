@@ -8,14 +8,15 @@ import Musl
 
 /// Runs work that may recurse deeply on a fresh thread with a large stack.
 ///
-/// libyaml lets nesting reach about a thousand levels and toml++ 256; the Swift
-/// and C++ code walking those trees recurses once or twice per level, which can
-/// overflow the 512 KiB stack of a secondary thread (measured: ~1 KiB per level
-/// in a debug build). Only input that *might* be that deep comes here, so the cost
-/// of a thread is paid by the odd hostile file, not by every note.
+/// libyaml lets nesting reach about a thousand levels, and Yams' composer (and the
+/// release of its tree) recurses once or twice per level, which can overflow the
+/// 512 KiB stack of a secondary thread (measured: ~1 KiB per level in a debug
+/// build). Only input that *might* be that deep comes here, so the cost of a
+/// thread is paid by the odd hostile file, not by every note.
 enum LargeStack {
-    /// Far more than the deepest tree the parsers allow needs.
-    static let stackBytes = 64 << 20
+    /// Ten times what the deepest tree libyaml allows needs (~1,400 levels, ~1.5 MiB
+    /// measured in a debug build); reserved address space, touched only as used.
+    static let stackBytes = 16 << 20
 
     /// `work()` run on a new thread; nil if no thread could be started.
     static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Result? {

@@ -53,14 +53,9 @@ enum TOMLFrontMatter {
         return FrontMatterReading(fields: fields, diagnostics: [])
     }
 
+    /// Syntax problems never get here (`TOMLSyntaxCheck` reports them); what is left is meaning.
     private static func hint(_ description: String) -> String {
-        if description.contains("could not determine value type") || description.contains("expected value") {
-            return "; text values need quotes in TOML, e.g. title = \"Evening walk\""
-        }
-        if description.contains("cannot redefine") {
-            return "; each key may be written only once"
-        }
-        return ""
+        description.contains("cannot redefine") ? "; each key (and each [table]) may be written only once" : ""
     }
 }
 

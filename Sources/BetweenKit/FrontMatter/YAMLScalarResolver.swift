@@ -23,6 +23,9 @@ enum YAMLScalarResolver {
     /// is kept as the string "1e400" so validation can say it is too large, rather
     /// than silently becoming infinity.
     static func resolvePlain(_ text: String) -> FieldValue {
+        // Most values are words ("work", "thought-record"): a letter that cannot
+        // start null, true, false or a date settles it without further tests.
+        if let first = text.utf8.first, isPlainWordStart(first) { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -74,6 +77,14 @@ enum YAMLScalarResolver {
         }
         guard index == bytes.count else { return nil }
         return finiteDouble(text)
+    }
+
+    private static func isPlainWordStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"): false
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 
     private static func finiteDouble(_ text: String) -> FieldValue {

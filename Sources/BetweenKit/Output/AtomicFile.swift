@@ -44,13 +44,8 @@ public enum AtomicFile {
     }
 
     private static func writeAll(_ text: String, to descriptor: Int32, path: String) throws(Failure) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))") }
-            offset += written
+        guard FileWriting.writeAll(Array(text.utf8), to: descriptor) else {
+            throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -22,8 +22,7 @@ extension Between {
         @Option(name: .long, help: "Output format: md, html or json.")
         var format: DigestFormat = .md
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-        var output: String?
+        @OptionGroup var outputOptions: OutputOptions
 
         @Flag(name: .long, help: "Include private entries.")
         var includePrivate = false
@@ -38,15 +37,7 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
-            if let output, output != "-" {
-                do {
-                    try AtomicFile.write(text, to: output)
-                } catch {
-                    throw BetweenFailure(message: error.description)
-                }
-            } else {
-                Terminal.write(text)
-            }
+            try outputOptions.deliver(text)
         }
     }
 }

@@ -19,8 +19,7 @@ extension Between {
         @Option(name: .long, help: "Output format: json, jsonl or csv.")
         var format: ExportFormat = .json
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically, mode 0600) instead of stdout.", valueName: "file"))
-        var output: String?
+        @OptionGroup var outputOptions: OutputOptions
 
         @Flag(name: .long, help: "Include private entries.")
         var includePrivate = false
@@ -32,11 +31,7 @@ extension Between {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
             }
             let text = format.render(try index.entries(matching: filter))
-            if let output, output != "-" {
-                do { try AtomicFile.write(text, to: output) } catch { throw BetweenFailure(message: error.description) }
-            } else {
-                Terminal.write(text)
-            }
+            try outputOptions.deliver(text)
         }
     }
 }
