@@ -208,6 +208,72 @@ import Testing
         #expect(split.bodyLineOffset == 12)
     }
 
+    @Test func everyTOMLSyntaxFormIsAccepted() throws {
+        // The syntax check in front of toml++ must not refuse valid TOML (examples from the TOML 1.0 spec).
+        let split = parse([
+            "+++",
+            #"str1 = "I'm a string. \"You can quote me\". Name\tJos\u00E9\nLocation\tSF.""#,
+            #"str2 = """"#, "Roses are red", #"Violets are blue""""#,
+            #"str3 = """\"#, #"       The quick brown \"#, #"       fox.""""#,
+            #"str5 = """Here are three quotation marks: ""\".""""#,
+            #"str7 = """"This," she said, "is just a pointless statement.""""#,
+            #"winpath = 'C:\Users\nodejs\templates'"#,
+            "lines = '''", "The first newline is", "trimmed in raw strings.", "'''",
+            #"quot15 = '''Here are fifteen quotation marks: """""""""""""""'''"#,
+            "int1 = +99", "int2 = 1_000", "hex = 0xDEAD_BEEF", "oct = 0o755", "bin = 0b1101_0110",
+            "flt1 = +1.0", "flt2 = -0.01", "flt3 = 5e+22", "flt4 = 6.626e-34", "flt5 = 224_617.445_991_228",
+            "sf1 = inf", "sf2 = +inf", "sf3 = -nan",
+            "odt1 = 1979-05-27T00:32:00.999999-07:00", "odt2 = 1979-05-27 07:32:00Z",
+            "ldt = 1979-05-27T07:32:00", "ld = 1979-05-27", "lt = 00:32:00.999999",
+            #"arr = [ [ 1, 2 ], ["a", 'b', "c"] ]"#,
+            "arr2 = [", "  1,", "  2, # a comment", "]",
+            #""quoted.key" = 1"#,
+            #"site."google.com" = true"#,
+            "point = { x = 1, y.z = 2 }  # trailing comment",
+            #"[dog."tater.man"]"#, #"type.name = "pug""#,
+            "[[fruits]]", #"name = "apple""#, "[[fruits]]", #"name = "banana""#,
+            "+++",
+        ])
+        #expect(split.diagnostics.isEmpty, "\(split.diagnostics.map(\.summary))")
+        let frontMatter = try #require(split.frontMatter)
+        #expect(frontMatter["str1"] == .string("I'm a string. \"You can quote me\". Name\tJos\u{E9}\nLocation\tSF."))
+        #expect(frontMatter["str3"] == .string("The quick brown fox."))
+        // (str7's value is toml++'s business: 3.4 drops its final quote.)
+        #expect(frontMatter["str7"]?.text?.hasPrefix("\"This,\" she said") == true)
+        #expect(frontMatter["hex"] == .int(0xDEAD_BEEF))
+        #expect(frontMatter["flt3"] == .double(5e22))
+        #expect(date(frontMatter["odt1"])?.utcOffsetMinutes == -7 * 60)
+        #expect(frontMatter["site"]?["google.com"] == .bool(true))
+        #expect(frontMatter["fruits"] == .list([.map([FieldPair(key: "name", value: .string("apple"))]),
+                                                .map([FieldPair(key: "name", value: .string("banana"))])]))
+        #expect(fields(split).first == "str1")
+    }
+
+    @Test func malformedTOMLNeverReachesTOMLPlusPlus() {
+        // Each of these made toml++ hit an internal assert and abort the process.
+        let inputs = [
+            "[}params]\nx = 1",
+            #"[\params]"# + "\nx = 1",
+            "s = { a =2026-13-45 1, b = [1, 2] }",
+            "x =~ 1",
+            "t = 07=:32:00",
+            #"k = "\u+123""#,
+        ]
+        for input in inputs {
+            let split = FrontMatterParser.parse("+++\n\(input)\n+++\nBody")
+            #expect(split.frontMatter == nil, "\(input)")
+            #expect(split.diagnostics.first?.message.hasPrefix("front matter is not valid TOML") == true, "\(input)")
+            #expect(split.diagnostics.first?.position?.line == 2, "\(input)")
+            #expect(split.body == "Body")
+        }
+    }
+
+    @Test func jsonKeysWithEscapes() {
+        let split = FrontMatterParser.parse(#"{"caf\u00e9": "flat white", "tab\tkey": 1}"# + "\n")
+        #expect(split.diagnostics.isEmpty)
+        #expect(split.frontMatter?.fields.map(\.key) == ["caf\u{E9}", "tab\tkey"])
+    }
+
     @Test func jsonBodyOnTheClosingBracesLine() {
         let split = FrontMatterParser.parse("{\"mood\": 4} Rough morning.\nBetter by lunch.")
         #expect(split.frontMatter?["mood"] == .int(4))
@@ -329,8 +395,8 @@ import Testing
     }
 
     @Test func complexKeyIsSkippedWithAWarning() {
-        let split = parse(["---", "? [a, b]", ": pair", "mood: 5", "---"])
-        #expect(fields(split) == ["mood"])
+        let split = parse(["---", "? [a, b]", ": pair", "mood: 5", "1: first", "---"])
+        #expect(fields(split) == ["mood", "1"])
         #expect(split.diagnostics.map(\.severity) == [.warning])
         #expect(split.diagnostics.first?.position == SourcePosition(line: 2, column: 3))
     }
@@ -509,9 +575,7 @@ import Testing
             lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
         }
         lines += ["---", "Body"]
-        let started = Date()
         let split = parse(lines)
-        #expect(Date().timeIntervalSince(started) < 10)
         #expect(split.frontMatter == nil)
         #expect(onlyError(split)?.message.contains("more than 100000 values") == true)
         #expect(split.body == "Body")
@@ -568,9 +632,7 @@ import Testing
         var yaml = "---\n"
         yaml.reserveCapacity(1_100_000)
         for index in 0..<100_000 { yaml += "k\(index): \(index % 10)\n" }
-        let started = Date()
         let split = FrontMatterParser.parse(yaml + "---\nBody")
-        #expect(Date().timeIntervalSince(started) < 30)
         if let frontMatter = split.frontMatter {
             #expect(frontMatter.fields.count == 100_000)
             #expect(frontMatter["k99999"] == .int(9))
