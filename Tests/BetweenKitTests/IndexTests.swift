@@ -168,4 +168,43 @@ import Testing
         try index.refresh()
         #expect(try index.entries() == Vault(root: copy.root).load().entries)
     }
+
+    /// A first index of a large vault drops the field indexes while writing and builds
+    /// them once at the end: afterwards they must all be there, used, and every record kept.
+    @Test func aBulkRefreshRebuildsTheFieldIndexesAndKeepsEveryRecord() throws {
+        var files: [String: String] = [:]
+        for number in 0..<1_000 {
+            files["journal/\(1_000 + number).md"] = """
+                ---
+                type: mood
+                date: 2026-11-20 21:00
+                mood: \(number % 11)
+                distress: \(number % 101)
+                tags: [evening, day-\(number % 7)]
+                ---
+                # Evening \(number)
+
+                Walked home the long way; is that avoidance?
+                """
+        }
+        let vault = try TemporaryVault(files)
+        defer { vault.remove() }
+        #expect(Index.isBulk(1_000, of: 1_000) && !Index.isBulk(999, of: 999) && !Index.isBulk(1_000, of: 2_001))
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 1_000)
+        let indexes = try index.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'field' ORDER BY name")
+        }
+        #expect(indexes == ["field_key_date", "field_key_num", "field_key_text", "field_on_recordId"])
+        let plan = try index.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT recordId FROM field WHERE key = 'distress' AND num >= 70")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("field_key_num") }, "\(plan)")
+        #expect(try index.entries() == Vault(root: vault.root).load().entries)
+        let highDistress = try index.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM field WHERE key = 'distress' AND num >= 70") ?? 0
+        }
+        #expect(highDistress == (0..<1_000).filter { $0 % 101 >= 70 }.count)
+    }
 }

@@ -10,8 +10,13 @@ enum Quote {
         let ordered = entry.body.sections.filter { wanted.contains($0.heading.lowercased()) }
             + entry.body.sections.filter { !wanted.contains($0.heading.lowercased()) }
         for section in ordered {
-            for line in section.text.split(whereSeparator: \.isNewline) {
-                let text = String(line).trimmingASCIIWhitespace()
+            // Section texts are LF-only (the parser normalises line ends); look at one
+            // line at a time, since the first fitting line is usually near the top.
+            var rest = section.text[...]
+            while !rest.isEmpty {
+                let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+                let text = String(rest[..<end]).trimmingASCIIWhitespace()
+                rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
                 guard !text.isEmpty, text != entry.title else { continue }
                 return shorten(text)
             }

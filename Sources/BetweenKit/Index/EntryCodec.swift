@@ -6,8 +6,21 @@ import Foundation
 /// broad query; this length-prefixed format is written and read in one pass with
 /// no intermediate objects. It is private to the index (a cache): a change here
 /// bumps `IndexSchema.version`, which rebuilds old indexes.
+///
+/// The body's plain text and its sections' texts are most of an entry's bytes, and
+/// the index keeps them in columns of their own (`record.body`, `section.text`, for
+/// search and `between sql`); so the blob leaves them out, and `decode` takes them
+/// back from those columns. Writing each text once keeps the index small and the
+/// cold index fast.
 enum EntryCodec {
     struct Corrupt: Error {}
+
+    /// The texts kept outside the blob, as read back from their columns.
+    struct Texts {
+        var plainText: String
+        /// One per section, in the order the sections were written.
+        var sections: [String]
+    }
 
     static func encode(_ entry: Entry) -> Data {
         var writer = ByteWriter()
@@ -20,19 +33,20 @@ enum EntryCodec {
         writer.array(entry.fields) { $0.pair($1) }
         let body = entry.body
         writer.optional(body.firstHeading) { $0.string($1) }
-        writer.array(body.sections) { w, s in w.string(s.heading); w.int(s.level); w.string(s.text); w.position(s.position) }
+        writer.array(body.sections) { w, s in w.string(s.heading); w.int(s.level); w.position(s.position) }
         writer.array(body.questions) { w, q in w.string(q.text); w.string(q.section); w.position(q.position) }
         writer.array(body.tasks) { w, t in w.string(t.text); w.bool(t.done); w.position(t.position) }
         writer.array(body.links) { w, l in w.string(l.destination); w.string(l.text); w.position(l.position) }
         writer.int(body.wordCount)
-        writer.string(body.plainText)
         writer.array(entry.diagnostics) { w, d in
             w.string(d.path); w.optional(d.position) { $0.position($1) }; w.string(d.severity.rawValue); w.string(d.message)
         }
         return Data(writer.bytes)
     }
 
-    static func decode(_ data: Data) throws -> Entry {
+    /// The entry `encode` wrote, with the texts it left out; a section count that does
+    /// not match the blob's means the index is damaged.
+    static func decode(_ data: Data, texts: Texts) throws -> Entry {
         var reader = ByteReader(Array(data))
         let path = try reader.string()
         guard let type = EntryType(rawValue: try reader.string()) else { throw Corrupt() }
@@ -42,12 +56,18 @@ enum EntryCodec {
         let isPrivate = try reader.bool()
         let fields = try reader.array { try $0.pair() }
         let firstHeading = try reader.optional { try $0.string() }
-        let sections = try reader.array { r in Section(heading: try r.string(), level: try r.int(), text: try r.string(), position: try r.position()) }
+        var sectionTexts = texts.sections.makeIterator()
+        let sections = try reader.array { r in
+            let heading = try r.string(), level = try r.int(), position = try r.position()
+            guard let text = sectionTexts.next() else { throw Corrupt() }
+            return Section(heading: heading, level: level, text: text, position: position)
+        }
+        guard sectionTexts.next() == nil else { throw Corrupt() }
         let questions = try reader.array { r in Question(text: try r.string(), section: try r.string(), position: try r.position()) }
         let tasks = try reader.array { r in TaskItem(text: try r.string(), done: try r.bool(), position: try r.position()) }
         let links = try reader.array { r in Link(destination: try r.string(), text: try r.string(), position: try r.position()) }
         let body = Body(firstHeading: firstHeading, sections: sections, questions: questions, tasks: tasks, links: links,
-                        wordCount: try reader.int(), plainText: try reader.string())
+                        wordCount: try reader.int(), plainText: texts.plainText)
         let diagnostics = try reader.array { r in
             Diagnostic(path: try r.string(), position: try r.optional { try $0.position() },
                        severity: Severity(rawValue: try r.string()) ?? .error, message: try r.string())

@@ -45,6 +45,10 @@ public final class Index: @unchecked Sendable {
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // Takes effect when the file is created. Records are a few KB each (an
+            // entry and its plain text); 16 KiB pages hold them without overflow
+            // chains, which cut a cold index's writes by a sixth (docs/performance.md).
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return configuration

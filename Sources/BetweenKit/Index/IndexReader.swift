@@ -21,26 +21,52 @@ extension Index {
     /// compiler, with its own bound values) then by path, at most `limit`.
     public func entries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [Entry] {
         try database.read { db in
-            var arguments = filter.arguments
-            var sql = "SELECT r.id, r.entry FROM record r WHERE \(filter.sql) ORDER BY "
-            if let order {
-                sql += order.sql + ", "
-                arguments += order.arguments
-            }
-            sql += "r.path"
-            if let limit {
-                sql += " LIMIT ?"
-                arguments += [limit]
-            }
+            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                var entry = try EntryCodec.decode(row["entry"] as Data)
-                if let extra = crossFile[row["id"]] {
+            // Section texts live in their own table (see EntryCodec); one pass over
+            // the same selection fetches them for every record at once.
+            var sectionTexts: [Int64: [String]] = [:]
+            let sections = try Row.fetchCursor(db, sql: """
+                SELECT recordId, text FROM section WHERE recordId IN (SELECT r.id \(selection)) ORDER BY recordId, rowid
+                """, arguments: arguments)
+            while let row = try sections.next() {
+                sectionTexts[row[0], default: []].append(row[1])
+            }
+            return try Row.fetchAll(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments).map { row in
+                let id: Int64 = row["id"]
+                let texts = EntryCodec.Texts(plainText: row["body"], sections: sectionTexts[id] ?? [])
+                var entry = try EntryCodec.decode(row["entry"] as Data, texts: texts)
+                if let extra = crossFile[id] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }
                 return entry
             }
         }
+    }
+
+    /// Just the paths of `entries(matching:order:limit:)`, in the same order, without
+    /// decoding any record (for `--format paths` over many records).
+    public func paths(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [String] {
+        try database.read { db in
+            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
+            return try String.fetchAll(db, sql: "SELECT r.path \(selection)", arguments: arguments)
+        }
+    }
+
+    /// `FROM record r WHERE … ORDER BY … LIMIT …` with its bound values.
+    private static func selection(_ filter: RecordFilter, order: RecordFilter?, limit: Int?) -> (String, StatementArguments) {
+        var arguments = filter.arguments
+        var selection = "FROM record r WHERE \(filter.sql) ORDER BY "
+        if let order {
+            selection += order.sql + ", "
+            arguments += order.arguments
+        }
+        selection += "r.path"
+        if let limit {
+            selection += " LIMIT ?"
+            arguments += [limit]
+        }
+        return (selection, arguments)
     }
 
     /// Diagnostics for files that could not be read, plus scan and settings problems.

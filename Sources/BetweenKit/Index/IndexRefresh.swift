@@ -15,6 +15,16 @@ public struct RefreshReport: Sendable, Hashable {
     public var skipped = 0
 
     public var changedAnything: Bool { parsed + touched + removed > 0 }
+
+    mutating func count(_ outcomes: [Index.Outcome]) {
+        for outcome in outcomes {
+            switch outcome {
+            case .parsed: parsed += 1
+            case .sameContent: touched += 1
+            case .unreadable: skipped += 1
+            }
+        }
+    }
 }
 
 extension Index {
@@ -56,10 +66,10 @@ extension Index {
                 return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
             }
         }
-        var outcomes: [Outcome] = []
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let writer = IndexWriter(db)
+                let deferred = Self.isBulk(candidates.count, of: files.count) ? try writer.dropFieldIndexes() : []
                 for path in gone {
                     try writer.delete(path: path)
                 }
@@ -72,34 +82,37 @@ extension Index {
                         let upcoming = batches[number + 1]
                         DispatchQueue.global().async(group: group) { following.set(parse(upcoming)) }
                     }
-                    try write(current, for: batch, with: writer, db: db)
-                    outcomes += current
+                    try write(current, for: batch, with: writer, db: db, indexed: stored)
+                    // Only the counts outlive the batch: memory stays flat however large the vault.
+                    report.count(current)
                     group.wait()
                     next = following.value
                 }
+                try writer.recreate(deferred)
                 try writer.refreshVaultDiagnostics()
                 return .commit
             }
         }
         report.removed = gone.count
-        for outcome in outcomes {
-            switch outcome {
-            case .parsed: report.parsed += 1
-            case .sameContent: report.touched += 1
-            case .unreadable: report.skipped += 1
-            }
-        }
         return report
     }
 
     /// Files parsed per batch of the parse/write pipeline.
     static let batchSize = 256
 
-    private func write(_ outcomes: [Outcome], for files: [SourceFile], with writer: IndexWriter, db: Database) throws {
+    /// Whether a refresh writes so much of the index (a first index, a rebuild, most
+    /// files touched by a sync) that building the field indexes afterwards, in one
+    /// sorted pass, beats updating them row by row.
+    static func isBulk(_ changed: Int, of total: Int) -> Bool {
+        changed >= 1000 && changed * 2 >= total
+    }
+
+    private func write(_ outcomes: [Outcome], for files: [SourceFile], with writer: IndexWriter, db: Database,
+                       indexed: [String: Stamp]) throws {
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
             case .parsed(let entry, let blob, let hash):
-                try writer.upsert(entry, encoded: blob, file: file, hash: hash)
+                try writer.upsert(entry, encoded: blob, file: file, hash: hash, replacing: indexed[file.path] != nil)
             case .sameContent:
                 try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
                                arguments: [file.size, file.modified, file.path])

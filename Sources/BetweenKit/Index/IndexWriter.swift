@@ -15,9 +15,10 @@ struct IndexWriter {
         EntryCodec.encode(entry)
     }
 
-    /// Replaces whatever the index holds for `entry.path` with `entry`.
-    func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String) throws {
-        try delete(path: entry.path)
+    /// Replaces whatever the index holds for `entry.path` with `entry`; `replacing: false`
+    /// promises there is nothing to replace (a file new to the index).
+    func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String, replacing: Bool = true) throws {
+        if replacing { try delete(path: entry.path) }
         let blob = blob ?? Self.encode(entry)
         let record = try db.cachedStatement(sql: """
             INSERT INTO record (path, type, title, date, sort_key, day, week, private, has_front_matter, words, homework,
@@ -56,6 +57,26 @@ struct IndexWriter {
             """)
         for item in entry.diagnostics {
             try diagnostic.execute(arguments: [id, item.position?.line, item.position?.column, item.severity.rawValue, item.message])
+        }
+    }
+
+    /// Drops the indexes over `field` values (not the one by record), returning the
+    /// statements that create them again; for bulk writes, followed by `recreate`.
+    func dropFieldIndexes() throws -> [String] {
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND tbl_name = 'field' AND name LIKE 'field_key_%' AND sql IS NOT NULL ORDER BY name
+            """)
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+        }
+        return indexes.map { $0["sql"] }
+    }
+
+    /// Creates the indexes `dropFieldIndexes` dropped.
+    func recreate(_ indexes: [String]) throws {
+        for sql in indexes {
+            try db.execute(sql: sql)
         }
     }
 

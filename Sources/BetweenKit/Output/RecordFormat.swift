@@ -35,3 +35,14 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension Index {
+    /// The records matching `filter` rendered in `format`; `paths` reads only the paths.
+    public func render(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
+                       limit: Int? = nil) throws -> String {
+        if format == .paths {
+            return try paths(matching: filter, order: order, limit: limit).map { $0 + "\n" }.joined()
+        }
+        return format.render(try entries(matching: filter, order: order, limit: limit))
+    }
+}

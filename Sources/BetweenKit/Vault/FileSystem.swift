@@ -25,31 +25,65 @@ enum FileSystem {
         var info = stat()
         let result = follow ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return nil }
-        let kind: Status.Kind = switch info.st_mode & S_IFMT {
+        return Status(info)
+    }
+
+    /// One name in a directory and what `lstat` says of it.
+    struct DirectoryEntry: Sendable {
+        /// The name; when it is not valid UTF-8, a readable stand-in (U+FFFD for bad bytes).
+        var name: String
+        /// False when the name is not valid UTF-8: such a file can't be named in
+        /// Swift strings (nor in diagnostics or the index) exactly, so it is not read.
+        var nameIsText: Bool
+        /// Nil when the entry vanished or can't be examined.
+        var status: Status?
+    }
+
+    /// The entries of a directory (not `.` and `..`); nil when it can't be read.
+    ///
+    /// Each entry is examined relative to the open directory (`fstatat`), so the kernel
+    /// does not walk the whole path again for every file of a large vault.
+    static func entries(in directory: String) -> [DirectoryEntry]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        let descriptor = dirfd(handle)
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(handle) {
+            // Read the name through a pointer: glibc's records are only d_reclen
+            // long, so copying the whole 256-byte d_name field would read past them.
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let pointer = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            let exact = String(validatingCString: pointer)
+            let name = exact ?? String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+            guard name != "." && name != ".." else { continue }
+            var info = stat()
+            let examined = fstatat(descriptor, pointer, &info, AT_SYMLINK_NOFOLLOW) == 0
+            entries.append(DirectoryEntry(name: name, nameIsText: exact != nil, status: examined ? Status(info) : nil))
+        }
+        return entries
+    }
+
+    /// The names in a directory that are valid UTF-8 (not `.` and `..`), or nil when it can't be read.
+    static func names(in directory: String) -> [String]? {
+        entries(in: directory)?.filter(\.nameIsText).map(\.name)
+    }
+}
+
+extension FileSystem.Status {
+    init(_ info: stat) {
+        let kind: Kind = switch info.st_mode & S_IFMT {
         case S_IFREG: .file
         case S_IFDIR: .directory
         case S_IFLNK: .symlink
         default: .other
         }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return Status(kind: kind, size: Int64(info.st_size), modified: modified,
-                      device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        self.init(kind: kind, size: Int64(info.st_size), modified: modified,
+                  device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
+}
 
-    /// The names in a directory (not `.` and `..`), or nil when it can't be read.
-    static func names(in directory: String) -> [String]? {
-        guard let handle = opendir(directory) else { return nil }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            // Read the name through a pointer: glibc's records are only d_reclen
-            // long, so copying the whole 256-byte d_name field would read past them.
-            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-            let name = String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
+extension FileSystem {
 
     /// The canonical absolute path (symlinks resolved), or nil.
     static func realPath(_ path: String) -> String? {

@@ -31,17 +31,24 @@ struct VaultScanner {
         // An explicit stack, not recursion: a deep tree must not exhaust the stack.
         var pending: [(absolute: String, relative: String)] = [(root, "")]
         while let (directory, relativeDirectory) = pending.popLast() {
-            guard let names = FileSystem.names(in: directory) else {
+            guard let entries = FileSystem.entries(in: directory) else {
                 if !relativeDirectory.isEmpty {
                     diagnostics.append(.warning("can't read this folder (check its permissions); its files are skipped",
                                                 in: relativeDirectory))
                 }
                 continue
             }
-            for name in names.sorted() {
-                let absolute = directory == "/" ? "/\(name)" : "\(directory)/\(name)"
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
+                let name = entry.name
                 let relative = relativeDirectory.isEmpty ? name : "\(relativeDirectory)/\(name)"
-                guard var status = FileSystem.status(absolute) else { continue }
+                guard entry.nameIsText else {
+                    if Self.isMarkdown(name) || entry.status?.kind == .directory {
+                        diagnostics.append(.warning("this name is not valid UTF-8 text (shown with \u{FFFD} for the odd bytes), so Between can't read it; rename it in your file manager", in: relative))
+                    }
+                    continue
+                }
+                let absolute = directory == "/" ? "/\(name)" : "\(directory)/\(name)"
+                guard var status = entry.status else { continue }
                 if status.kind == .symlink {
                     guard let target = FileSystem.realPath(absolute), let resolved = FileSystem.status(target, follow: true) else {
                         if Self.isMarkdown(name) {

@@ -28,7 +28,7 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
-            Terminal.write(format.render(try index.entries(matching: filter)))
+            Terminal.write(try index.render(format, matching: filter))
         }
     }
 }

@@ -39,7 +39,7 @@ extension Between {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = try QueryRunner.filter(expression, in: index, strict: strict)
             let order = try QueryRunner.order(sort, expression: expression)
-            Terminal.write(format.render(try index.entries(matching: filter, order: order, limit: limit)))
+            Terminal.write(try index.render(format, matching: filter, order: order, limit: limit))
         }
     }
 }
