@@ -74,8 +74,13 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	fuzz/run.sh $(FUZZ_SECONDS)
 
+# LeakSanitizer is off for the AddressSanitizer run: on Linux it cannot follow pointers kept in
+# Swift enum payloads (spare bits), so it reports values still in use as leaked, and it flags
+# leaks inside TOMLKit's toml++ bridge and Foundation's Process that Between cannot fix. Memory
+# errors (overflows, use after free) are what this run checks. (The build runs the sanitized
+# template-embedding tool, so it needs the setting too.)
 sanitize: deps
-	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan

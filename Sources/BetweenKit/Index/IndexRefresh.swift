@@ -82,7 +82,7 @@ extension Index {
                         let upcoming = batches[number + 1]
                         DispatchQueue.global().async(group: group) { following.set(parse(upcoming)) }
                     }
-                    try write(current, for: batch, with: writer, db: db, indexed: stored)
+                    try write(current, for: batch, with: writer, db: db)
                     // Only the counts outlive the batch: memory stays flat however large the vault.
                     report.count(current)
                     group.wait()
@@ -107,12 +107,13 @@ extension Index {
         changed >= 1000 && changed * 2 >= total
     }
 
-    private func write(_ outcomes: [Outcome], for files: [SourceFile], with writer: IndexWriter, db: Database,
-                       indexed: [String: Stamp]) throws {
+    private func write(_ outcomes: [Outcome], for files: [SourceFile], with writer: IndexWriter, db: Database) throws {
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
             case .parsed(let entry, let blob, let hash):
-                try writer.upsert(entry, encoded: blob, file: file, hash: hash, replacing: indexed[file.path] != nil)
+                // Always replace, even a file the stamps read above did not list: another
+                // process may have indexed it since (they were read before the write lock).
+                try writer.upsert(entry, encoded: blob, file: file, hash: hash)
             case .sameContent:
                 try db.execute(sql: "UPDATE record SET size = ?, mtime = ? WHERE path = ?",
                                arguments: [file.size, file.modified, file.path])

@@ -15,10 +15,9 @@ struct IndexWriter {
         EntryCodec.encode(entry)
     }
 
-    /// Replaces whatever the index holds for `entry.path` with `entry`; `replacing: false`
-    /// promises there is nothing to replace (a file new to the index).
-    func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String, replacing: Bool = true) throws {
-        if replacing { try delete(path: entry.path) }
+    /// Replaces whatever the index holds for `entry.path` with `entry`.
+    func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String) throws {
+        try delete(path: entry.path)
         let blob = blob ?? Self.encode(entry)
         let record = try db.cachedStatement(sql: """
             INSERT INTO record (path, type, title, date, sort_key, day, week, private, has_front_matter, words, homework,
