@@ -138,6 +138,11 @@ import Testing
         }
         #expect(try ReadOnlySQL.run("SELECT count(*) FROM record", in: index).rows == [[.integer(3)]])
         #expect(try ReadOnlySQL.run("SELECT count(*) FROM field", in: index).rows != [[.integer(0)]])
+        // Every statement is checked before any runs: the SELECT, which would fail when
+        // run, is never run, and the refusal of the DELETE is what the person hears.
+        #expect(throws: ReadOnlySQL.Refusal.self) {
+            try ReadOnlySQL.run("SELECT json('not json'); DELETE FROM field", in: index)
+        }
     }
 
     @Test func searchRanksHighlightsAndFollowsEdits() throws {

@@ -22,11 +22,16 @@ public enum ReadOnlySQL {
     public static func run(_ sql: String, in index: Index) throws -> ResultSet {
         try index.read { db in
             var result = ResultSet(columns: [], rows: [])
-            let statements = try db.allStatements(sql: sql)
-            var sawStatement = false
-            while let statement = try statements.next() {
-                sawStatement = true
+            // Every statement is prepared and checked before any runs: a refusal anywhere
+            // means nothing was run at all.
+            var statements: [Statement] = []
+            let cursor = try db.allStatements(sql: sql)
+            while let statement = try cursor.next() {
                 try check(statement)
+                statements.append(statement)
+            }
+            let sawStatement = !statements.isEmpty
+            for statement in statements {
                 let columns = statement.columnNames
                 let rows = try Row.fetchAll(statement).map { row in columns.indices.map { value(row[$0] as DatabaseValue) } }
                 if !columns.isEmpty { result = ResultSet(columns: columns, rows: rows) }
