@@ -131,6 +131,26 @@ extension QueryTests {
         return try QueryIndex.paths(queue, QueryCompiler(context: context).filter(query))
     }
 
+    /// Case is ignored by Unicode's rules, not only for A–Z: in computed fields (title,
+    /// path, text) as in front-matter values.
+    @Test func caseIsIgnoredBeyondASCII() throws {
+        let entries = [
+            EntryParser.parse(path: "Tagebuch/ärger.md", text: "---\ntype: reflection\ndate: 2026-11-20\ntitle: Ärger im Büro\n"
+                              + "feeling: ÜBERFORDERT\n---\nEin Tag voller ÄRGER, und dann ein ÉTÉ-Lied.\n"),
+            EntryParser.parse(path: "calm.md", text: "---\ntype: reflection\ndate: 2026-11-21\ntitle: Calm\n---\nQuiet.\n"),
+        ]
+        let queue = try QueryIndex.make(entries)
+        func run(_ query: String) throws -> [String] {
+            try QueryIndex.paths(queue, QueryCompiler(context: Self.context).filter(query))
+        }
+        #expect(try run("title ~ ärger") == ["Tagebuch/ärger.md"])
+        #expect(try run("title = 'ärger im büro'") == ["Tagebuch/ärger.md"])
+        #expect(try run("path ~ tagebuch/ÄRGER") == ["Tagebuch/ärger.md"])
+        #expect(try run("text ~ été") == ["Tagebuch/ärger.md"])
+        #expect(try run("feeling = überfordert") == ["Tagebuch/ärger.md"])
+        #expect(try run("not text ~ ärger") == ["calm.md"])
+    }
+
     @Test func numbersCompareAsNumbersAndTextIgnoresCase() throws {
         #expect(try run("mood = 7") == ["a.md", "b.md"]) // 7.0 and 7
         #expect(try run("mood > 10") == ["c.md"])         // '12' reads as a number

@@ -26,7 +26,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else {
             throw Failure(description: "can't write in \(directory) (\(String(cString: strerror(errno)))); check the folder exists and you can write to it")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
         defer {
             close(descriptor)

@@ -23,18 +23,35 @@ public enum ComputedField: String, Sendable, Hashable, CaseIterable {
     /// Title and body text, for `text ~ bus`.
     case text
 
-    /// The lowercased text form (SQLite's `lower`, which folds ASCII letters only).
+    /// The lowercased text form. `swiftLowercaseString` is GRDB's function for Swift's
+    /// `lowercased()`, the same folding as the values in `field.text` and the query's own
+    /// values; SQLite's `lower()` folds ASCII letters only, so `title ~ ärger` would miss
+    /// "Ärger".
     var textSQL: String {
         switch self {
-        case .path: "lower(r.path)"
-        case .title: "lower(r.title)"
-        case .type: "lower(r.type)"
+        case .path: "swiftLowercaseString(r.path)"
+        case .title: "swiftLowercaseString(r.title)"
+        case .type: "r.type"
         case .date: "lower(r.date)"
         case .day: "r.day"
         case .week: "lower(r.week)"
         case .words: "CAST(r.words AS TEXT)"
         case .isPrivate: "(CASE WHEN r.private THEN 'true' ELSE 'false' END)"
+        case .text: "swiftLowercaseString(r.title || ' ' || r.body)"
+        }
+    }
+
+    /// `textSQL` for comparing with `value` (already lowercased). Lowercasing every
+    /// body in Swift costs a few hundred milliseconds on ten years of notes, and an
+    /// ASCII-only value can only match ASCII letters, which SQLite's own `lower()`
+    /// folds just the same; so such a value takes the fast built-in.
+    func textSQL(comparingWith value: String) -> String {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return textSQL }
+        return switch self {
+        case .path: "lower(r.path)"
+        case .title: "lower(r.title)"
         case .text: "lower(r.title || ' ' || r.body)"
+        default: textSQL
         }
     }
 

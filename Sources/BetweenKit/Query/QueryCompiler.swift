@@ -151,7 +151,8 @@ private enum Target {
             SQLFragment("(\(column) IS NOT NULL AND \(column) \(rest))", [bound])
         }
         if op == .contains {
-            return test(field.textSQL, LikePattern.operatorSQL, LikePattern.pattern(for: value.written.asciiLowercased).databaseValue)
+            let lowered = value.written.lowercased()
+            return test(field.textSQL(comparingWith: lowered), LikePattern.operatorSQL, LikePattern.pattern(for: lowered).databaseValue)
         }
         switch value.kind {
         case .number(let number):
@@ -161,6 +162,7 @@ private enum Target {
         case .text:
             break
         }
-        return test(field.textSQL, op.rawValue + " ?", value.written.asciiLowercased.databaseValue)
+        let lowered = value.written.lowercased()
+        return test(field.textSQL(comparingWith: lowered), op.rawValue + " ?", lowered.databaseValue)
     }
 }

@@ -46,12 +46,3 @@ enum LikePattern {
     /// The SQL test of `expression` against a bound pattern.
     static let operatorSQL = "LIKE ? ESCAPE '\\'"
 }
-
-extension String {
-    /// Lowercases ASCII letters only, as SQLite's `lower()` does.
-    var asciiLowercased: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
-        }))
-    }
-}

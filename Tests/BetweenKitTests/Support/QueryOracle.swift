@@ -11,7 +11,7 @@ struct QueryOracle {
     /// One value of a field: what it can be compared as.
     struct Value {
         var num: Double?
-        /// Lowercased (fully, for front matter; ASCII only, for computed fields).
+        /// Lowercased (Swift's full Unicode folding, as the index does).
         var text: String?
         var date: EntryDate?
     }
@@ -40,7 +40,7 @@ struct QueryOracle {
     }
 
     private func compare(_ op: QueryOperator, _ value: QueryValue, _ values: [Value], _ computed: ComputedField?) -> Bool {
-        let needle = computed == nil ? value.written.lowercased() : Self.asciiLower(value.written)
+        let needle = value.written.lowercased()
         if op == .contains {
             return values.contains { $0.text.map { Self.like($0, needle) } ?? false }
         }
@@ -106,15 +106,15 @@ struct QueryOracle {
 
     static func computedValues(_ field: ComputedField, _ entry: Entry) -> [Value] {
         switch field {
-        case .path: [Value(text: asciiLower(entry.path))]
-        case .title: [Value(text: asciiLower(entry.title))]
+        case .path: [Value(text: entry.path.lowercased())]
+        case .title: [Value(text: entry.title.lowercased())]
         case .type: [Value(text: entry.type.rawValue)]
-        case .date: entry.date.map { [Value(text: asciiLower($0.isoText), date: $0)] } ?? []
+        case .date: entry.date.map { [Value(text: $0.isoText.lowercased(), date: $0)] } ?? []
         case .day: entry.date.map { [Value(text: $0.dayString, date: $0)] } ?? []
-        case .week: entry.date.map { [Value(text: asciiLower($0.isoWeek), date: $0)] } ?? []
+        case .week: entry.date.map { [Value(text: $0.isoWeek.lowercased(), date: $0)] } ?? []
         case .words: [Value(num: Double(entry.body.wordCount), text: String(entry.body.wordCount))]
         case .isPrivate: [Value(num: entry.isPrivate ? 1 : 0, text: entry.isPrivate ? "true" : "false")]
-        case .text: [Value(text: asciiLower(entry.title + " " + entry.body.plainText))]
+        case .text: [Value(text: (entry.title + " " + entry.body.plainText).lowercased())]
         }
     }
 
@@ -150,12 +150,6 @@ struct QueryOracle {
             return Value(num: number, text: text.lowercased())
         default: return Value()
         }
-    }
-
-    static func asciiLower(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0
-        }))
     }
 
     // MARK: - ~
