@@ -135,6 +135,28 @@ import Testing
         #expect(badZone.first?.position?.line == 1)
     }
 
+    /// What editors and YAML habits put in a settings file: a byte-order mark (Windows
+    /// Notepad), CRLF, an explicit `---` start and `...` end. Each once made the
+    /// settings silently ignored or gave an error about "front matter".
+    @Test func settingsFilesWithYAMLMarkersOrABOMAreRead() throws {
+        for text in ["\u{FEFF}timezone: Europe/Berlin\nweek-start: sunday\n",
+                     "timezone: Europe/Berlin\r\nweek-start: sunday\r\n",
+                     "---\ntimezone: Europe/Berlin\nweek-start: sunday\n",
+                     "---\ntimezone: Europe/Berlin\nweek-start: sunday\n...\n"] {
+            let (config, problems) = VaultConfig.parse(text)
+            #expect(problems.isEmpty, "\(text.debugDescription): \(problems.map(\.summary))")
+            #expect(config.timezone == "Europe/Berlin" && config.weekStart == "sunday", "\(text.debugDescription)")
+        }
+        let (_, badZone) = VaultConfig.parse("\u{FEFF}---\ntimezone: Mars/Olympus\n")
+        #expect(badZone.map(\.position) == [SourcePosition(line: 2, column: 11)])
+        let (_, twoDocuments) = VaultConfig.parse("timezone: Europe/Berlin\n---\nweek-start: sunday\n")
+        #expect(twoDocuments.map(\.message).first?.hasPrefix("between.yml is not valid YAML: a line starting with '---'") == true,
+                "\(twoDocuments.map(\.message))")
+        #expect(twoDocuments.first?.position?.line == 2)
+        let (_, repeated) = VaultConfig.parse("week-start: monday\nweek-start: sunday\n")
+        #expect(repeated.first?.message.contains("written twice in between.yml") == true, "\(repeated.map(\.message))")
+    }
+
     @Test func theExampleVaultHasNoErrors() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/vault").path

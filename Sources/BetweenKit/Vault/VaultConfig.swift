@@ -32,21 +32,20 @@ public struct VaultConfig: Sendable, Hashable {
     /// Reads `between.yml` text; problems become diagnostics and the setting keeps its default.
     public static func parse(_ text: String, path: String = fileName) -> (VaultConfig, [Diagnostic]) {
         var config = VaultConfig()
-        // The settings file is a YAML document; reading it as front matter reuses
-        // the same hardened YAML path. Positions shift back by the added fence line.
-        let split = FrontMatterParser.parse("---\n" + text + "\n---\n")
-        func shift(_ position: SourcePosition?) -> SourcePosition? {
-            position.map { SourcePosition(line: max(1, $0.line - 1), column: $0.column) }
-        }
-        var diagnostics = split.diagnostics.map { diagnostic in
+        // The settings file is a YAML document, read by the same hardened YAML path as
+        // front matter (its own `---` and `...` markers allowed, a BOM and CRLF too);
+        // the messages say "between.yml" where they would say "front matter".
+        let reading = YAMLFrontMatter.read(FrontMatterText.normalised(text)[...], firstLine: 1)
+        var diagnostics = reading.diagnostics.map { diagnostic in
             var located = diagnostic
             located.path = path
-            located.position = shift(diagnostic.position)
+            located.message = located.message.replacingAll("the front matter", with: path)
+                .replacingAll("front matter", with: path)
             return located
         }
-        let fields = split.frontMatter?.fields ?? []
+        let fields = reading.fields ?? []
         func problem(_ message: String, _ pair: FieldPair) {
-            diagnostics.append(.error(message, in: path, at: shift(pair.valuePosition ?? pair.keyPosition)))
+            diagnostics.append(.error(message, in: path, at: pair.valuePosition ?? pair.keyPosition))
         }
         for pair in fields {
             switch (pair.key, pair.value) {
@@ -75,7 +74,7 @@ public struct VaultConfig: Sendable, Hashable {
                     case "functioning": config.thresholds.functioning = number
                     default:
                         diagnostics.append(.warning("unknown threshold '\(inner.key)'; known ones are distress, fit, helpful and functioning",
-                                                    in: path, at: shift(inner.keyPosition)))
+                                                    in: path, at: inner.keyPosition))
                     }
                 }
             case ("crisis-line", let value) where value.text != nil:
@@ -89,7 +88,7 @@ public struct VaultConfig: Sendable, Hashable {
             case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("private-by-default", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
-                diagnostics.append(.warning("unknown setting '\(pair.key)'; it is ignored", in: path, at: shift(pair.keyPosition)))
+                diagnostics.append(.warning("unknown setting '\(pair.key)'; it is ignored", in: path, at: pair.keyPosition))
             }
         }
         return (config, diagnostics)
