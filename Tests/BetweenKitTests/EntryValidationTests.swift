@@ -86,6 +86,19 @@ import Testing
         #expect(Instrument.gad7.band(for: 4) == .minimal)
     }
 
+    @Test func anImprobableYearIsAWarningNotASilentMove() {
+        let typo = parse("---\ntype: mood\ndate: 0226-11-20 21:00\nmood: 4\n---\n")
+        #expect(typo.diagnostics.map(\.severity) == [.warning])
+        #expect(messages(typo) == ["date is in the year 226; is that a typo? Between keeps it as written, so this entry is filed in that year"])
+        #expect(typo.diagnostics.first?.position == SourcePosition(line: 3, column: 7))
+        #expect(typo.date?.year == 226) // kept as written
+        let assignment = parse("---\ntype: homework\nfrequency: daily\nassigned: '2206-01-05'\n---\n", path: "homework/walk.md")
+        #expect(messages(assignment).first?.hasPrefix("assigned is in the year 2206;") == true, "\(messages(assignment))")
+        for fine in ["1900-01-01", "1985-06-30", "2026-11-20 19:30", "2100-12-31"] {
+            #expect(parse("---\ntype: mood\ndate: \(fine)\nmood: 4\n---\n").diagnostics.isEmpty, "\(fine)")
+        }
+    }
+
     @Test func logEntriesNeedADate() {
         let entry = parse("---\ntype: reflection\nmood: 4\n---\nSlept badly again.\n")
         #expect(messages(entry) == ["a reflection entry needs a date; add a line like `date: 2026-11-20 19:30` to its front matter"])

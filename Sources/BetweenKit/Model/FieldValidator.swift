@@ -7,6 +7,16 @@ struct FieldValidator {
     /// Where the front matter starts, for problems without a better position.
     let fallback: SourcePosition
 
+    /// Years a note's dates can plausibly have; outside them is almost surely a typo
+    /// (`0226-11-20`), which would otherwise file the entry centuries away from its period.
+    static let plausibleYears = 1900...2100
+
+    private func checkYear(_ date: EntryDate, name: String, at position: SourcePosition) -> [Diagnostic] {
+        guard !Self.plausibleYears.contains(date.year) else { return [] }
+        return [.warning("\(name) is in the year \(date.year); is that a typo? Between keeps it as written, "
+                         + "so this entry is filed in that year", in: path, at: position)]
+    }
+
     /// Diagnostics for one field of a record of `type`.
     func check(_ pair: FieldPair, as spec: FieldSpec) -> [Diagnostic] {
         let at = pair.valuePosition ?? pair.keyPosition ?? fallback
@@ -17,15 +27,14 @@ struct FieldValidator {
         case (.rating(let range), let value), (.wholeNumber(let range), let value):
             let whole = if case .wholeNumber = spec.kind { true } else { false }
             return checkNumber(value, name: name, range: range, whole: whole, at: at).map { [$0] } ?? []
-        case (.date, .date):
-            return []
+        case (.date, .date(let date)):
+            return checkYear(date, name: name, at: at)
         case (.date, let value):
             guard let text = value.text else {
                 return [error("\(name) should be a date like 2026-11-20 or 2026-11-20 19:30, but it is \(value.kindDescription)", at)]
             }
             do {
-                _ = try DateParser.parse(text)
-                return []
+                return checkYear(try DateParser.parse(text), name: name, at: at)
             } catch {
                 return [self.error("\(name): \(error)", at)]
             }
