@@ -112,6 +112,22 @@ import Testing
         #expect(kinds(digest([entry("j/m.md", "type: measure\ninstrument: phq9\ndate: 2026-11-23\nitems: [3, 3, 3, 3, 3, 3, 3, 3, 0]")])).isEmpty)
     }
 
+    /// A questionnaire with an answer left blank or mistyped can't be scored, but its
+    /// question 9 is still read: a sign of risk is never lost to a typo elsewhere.
+    @Test func phq9Item9IsRaisedEvenWhenTheQuestionnaireCannotBeScored() {
+        let blankThird = "\n" + ["1", "2", "", "1", "0", "1", "2", "1", "2"].map { "  - \($0)" }.joined(separator: "\n")
+        for items in [blankThird, "[1, 2, x, 1, 0, 1, 2, 1, 2]", "[1, 2, 7, 1, 0, 1, 2, 1, 2]"] {
+            let measure = entry("j/m.md", "type: measure\ninstrument: phq9\ndate: 2026-11-23\nitems: \(items)")
+            #expect(MeasureScore(measure) == nil, "\(items) is not scored")
+            let result = digest([measure])
+            #expect(result.measures.isEmpty)
+            #expect(kinds(result) == [.selfHarmThoughts], "\(items)")
+            #expect(result.raise.first?.reason.contains("was answered 2 of 3") == true)
+        }
+        let unanswered = entry("j/m.md", "type: measure\ninstrument: phq9\ndate: 2026-11-23\nitems: [1, 2, 1, 1, 0, 1, 2, 1, null]")
+        #expect(kinds(digest([unanswered])).isEmpty)
+    }
+
     // MARK: - Other sections
 
     @Test func homeworkProratesFrequenciesToActiveDays() {

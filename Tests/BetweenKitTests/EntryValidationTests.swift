@@ -86,6 +86,16 @@ import Testing
         #expect(Instrument.gad7.band(for: 4) == .minimal)
     }
 
+    @Test func blankAnswersMeanNotScoredYetAndSayWhich() {
+        let partial = parse("---\ntype: measure\ninstrument: gad7\ndate: 2026-11-20\nitems:\n  - 1\n  - 2\n  -\n  - 0\n  -\n  - 3\n  - 1\n---\n")
+        #expect(messages(partial) == ["this GAD-7 is not scored yet: questions 3, 5 have no answer yet; give each question an answer from 0 to 3"])
+        #expect(partial.diagnostics.map(\.severity) == [.warning])
+        #expect(partial.diagnostics.first?.position?.line == 5)
+        #expect(MeasureScore(partial) == nil)
+        let one = parse("---\ntype: measure\ninstrument: gad7\ndate: 2026-11-20\nitems: [1, 2, null, 0, 1, 3, 1]\n---\n")
+        #expect(messages(one) == ["this GAD-7 is not scored yet: question 3 has no answer yet; give each question an answer from 0 to 3"])
+    }
+
     @Test func anImprobableYearIsAWarningNotASilentMove() {
         let typo = parse("---\ntype: mood\ndate: 0226-11-20 21:00\nmood: 4\n---\n")
         #expect(typo.diagnostics.map(\.severity) == [.warning])

@@ -9,7 +9,9 @@ import Testing
             let date = String(format: "2026-10-%02d", (day - 1) % 28 + 1)
             files["journal/\(day).md"] = "---\ntype: mood\ndate: \(date) 20:00\nhomework: walk\nmood: \(day % 11)\n---\nWalked \(day) minutes by the canal.\n"
         }
-        return try TemporaryVault(files)
+        let vault = try TemporaryVault(files)
+        try vault.backdate()
+        return vault
     }
 
     @Test func indexSaysWhatItDidAndRebuildStartsAgain() throws {

@@ -7,13 +7,16 @@ import Testing
 @Suite struct IndexTests {
     private static let mood = "---\ntype: mood\ndate: 2026-11-20 21:00\nmood: 4\ndistress: 60\n---\nTired after the bus.\n"
 
+    /// The vault, its files written an hour ago (so their stamps are trusted at once).
     private func makeVault() throws -> TemporaryVault {
-        try TemporaryVault([
+        let vault = try TemporaryVault([
             "between.yml": "",
             "homework/breathing.md": "---\ntype: homework\nfrequency: daily\n---\n# Breathing\n",
             "journal/a.md": Self.mood,
             "journal/b.md": "---\ntype: reflection\ndate: 2026-11-21\nhomework: breathing\n---\nThe breathing helped a little.\n",
         ])
+        try vault.backdate()
+        return vault
     }
 
     private func paths(_ index: Index) throws -> [String] {
@@ -45,6 +48,28 @@ import Testing
         #expect(report.removed == 2) // b, breathing
         #expect(try paths(index) == ["homework/breathe.md", "journal/a.md", "journal/c.md"])
         #expect(try index.entries(matching: RecordFilter(sql: "r.path = ?", arguments: ["journal/a.md"])).first?.number("mood") == 8)
+    }
+
+    /// An edit in the same clock tick as the refresh that read the file, keeping its
+    /// size, leaves size and time as they were: the refresh must not trust that stamp.
+    @Test func aFileRewrittenWithinTheSameTickIsStillSeen() throws {
+        let vault = try TemporaryVault(["journal/a.md": Self.mood])
+        defer { vault.remove() }
+        let path = vault.root + "/journal/a.md"
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 1)
+        let before = try #require(FileSystem.status(path))
+        try vault.write("journal/a.md", Self.mood.replacingOccurrences(of: "mood: 4", with: "mood: 9"))
+        let then = timespec(tv_sec: Int(before.modified / 1_000_000_000), tv_nsec: Int(before.modified % 1_000_000_000))
+        var times = [then, then] // access and modification time, as they were
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(FileSystem.status(path)?.modified == before.modified && FileSystem.status(path)?.size == before.size)
+        #expect(try index.refresh().parsed == 1)
+        #expect(try index.entries().first?.number("mood") == 9)
+        // Once the file is old enough, its stamp is trusted again and nothing is read.
+        try vault.backdate()
+        #expect(try index.refresh().touched == 1)
+        #expect(try index.refresh().unchanged == 1)
     }
 
     @Test func touchedButUnchangedFilesAreNotParsedAndBackwardTimesCount() throws {

@@ -37,7 +37,11 @@ import Testing
         let vault = try Self.filledVault()
         defer { vault.remove() }
         let check = try CLI.run(["check"], in: vault.root)
-        #expect(check.status == 0 && check.stdout.isEmpty, "\(check.stdout)")
+        // The questionnaires' answers are left blank for the person to give: a warning
+        // that they are not scored yet is the only thing check says.
+        let lines = check.stdout.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(lines.count == 2 && lines.allSatisfy { $0.contains("is not scored yet: none of its") }, "\(check.stdout)")
         for entry in vault.load().entries where entry.path != "homework/breathing-478.md" {
             let kind = try #require(EntryKind.all.first { entry.path.hasSuffix("-\($0.name).md") || entry.type == $0.type && $0.instrument == nil })
             #expect(entry.type == kind.type, "\(entry.path)")
@@ -56,17 +60,20 @@ import Testing
 
     @Test func questionnairesCarryTheStandardItemsAndAnswerScale() throws {
         let phq9 = try #require(TemplateStore().builtInText(named: "phq9.md.mustache"))
-        let items = phq9.split(separator: "\n").filter { $0.hasPrefix("  - 0  # ") }
+        let items = phq9.split(separator: "\n").filter { $0.hasPrefix("  -    # ") }
         #expect(items.count == 9)
-        #expect(items.first == "  - 0  # 1. Little interest or pleasure in doing things")
-        #expect(items.last == "  - 0  # 9. Thoughts that you would be better off dead or of hurting yourself in some way")
+        #expect(items.first == "  -    # 1. Little interest or pleasure in doing things")
+        #expect(items.last == "  -    # 9. Thoughts that you would be better off dead or of hurting yourself in some way")
         #expect(phq9.contains("0 not at all, 1 several days, 2 more than half the days, 3 nearly every day"))
         let gad7 = try #require(TemplateStore().builtInText(named: "gad7.md.mustache"))
-        let gadItems = gad7.split(separator: "\n").filter { $0.hasPrefix("  - 0  # ") }
-        #expect(gadItems.count == 7 && gadItems.first == "  - 0  # 1. Feeling nervous, anxious, or on edge")
+        let gadItems = gad7.split(separator: "\n").filter { $0.hasPrefix("  -    # ") }
+        #expect(gadItems.count == 7 && gadItems.first == "  -    # 1. Feeling nervous, anxious, or on edge")
         let rendered = EntryParser.parse(path: "p.md", text: try EntryTemplate.render(EntryKind.all.first { $0.name == "phq9" }!,
                                                                                       values: Self.values, store: TemplateStore()))
-        #expect(MeasureScore(rendered)?.items == Array(repeating: 0, count: 9))
+        // No answer is filled in for the person: nine blanks, not scored, and no question 9 read.
+        #expect(rendered["items"] == .list(Array(repeating: .null, count: 9)))
+        #expect(MeasureScore(rendered) == nil && RaiseRules.questionNine(rendered) == nil)
+        #expect(rendered.diagnostics.map(\.message) == ["this PHQ-9 is not scored yet: none of its 9 questions has an answer yet; give each question an answer from 0 to 3"])
         #expect(rendered.body.plainText.contains("Samaritans: 116 123"), "the crisis line from between.yml is shown")
     }
 

@@ -10,7 +10,7 @@ enum RaiseRules {
             items += flags(entry) + distress(entry, thresholds) + fit(entry, thresholds)
                 + functioning(entry, thresholds) + urges(entry)
         }
-        items += selfHarmItem(measures, entries) + measureRises(measures, entries)
+        items += selfHarmItems(entries) + measureRises(measures, entries)
         items += fallingFunctioning(entries, weekBefore: weekBefore, period: period)
         items += lowAdherence(homework)
         return items.sorted { lhs, rhs in
@@ -61,13 +61,21 @@ enum RaiseRules {
         return [item(.strongUrge, entry, "strong urges: \(strong.joined(separator: ", "))")]
     }
 
-    static func selfHarmItem(_ measures: [MeasureResult], _ entries: [Entry]) -> [RaiseItem] {
-        measures.compactMap { measure in
-            guard measure.score.instrument == .phq9, let answer = measure.score.items.last, answer > 0,
-                  let entry = entries.first(where: { $0.path == measure.path }) else { return nil }
+    /// PHQ-9 question 9 answered above 0, from the answer itself: a questionnaire with
+    /// another answer missing or mistyped can't be scored, but this answer is never ignored.
+    static func selfHarmItems(_ entries: [Entry]) -> [RaiseItem] {
+        entries.compactMap { entry in
+            guard let answer = questionNine(entry), answer > 0 else { return nil }
             return item(.selfHarmThoughts, entry,
-                        "PHQ-9 question 9 (thoughts that you would be better off dead, or of hurting yourself) was answered \(answer) of 3. Please tell your therapist. If you are in danger now, contact your local emergency services.")
+                        "PHQ-9 question 9 (thoughts that you would be better off dead, or of hurting yourself) was answered \(Format.number(answer)) of 3. Please tell your therapist. If you are in danger now, contact your local emergency services.")
         }
+    }
+
+    /// The answer to PHQ-9 question 9 as written (the ninth of nine answers), if it is a number.
+    static func questionNine(_ entry: Entry) -> Double? {
+        guard entry.type == .measure, entry.text("instrument")?.lowercased() == Instrument.phq9.rawValue,
+              case .list(let answers)? = entry["items"], answers.count == Instrument.phq9.itemCount else { return nil }
+        return answers[answers.count - 1].number.flatMap { $0.isFinite ? $0 : nil }
     }
 
     static func measureRises(_ measures: [MeasureResult], _ entries: [Entry]) -> [RaiseItem] {

@@ -33,9 +33,16 @@ extension Index {
     /// changed are parsed; deleted and renamed files drop out. A time that moved
     /// backwards counts as a change like any other.
     ///
+    /// A file modified in the last `recentWindow` before the scan may still change
+    /// within the same clock tick (file times are coarse: a few milliseconds on ext4,
+    /// two seconds on FAT) without its size or time moving. Its stamp is stored as
+    /// "check again", so the next refresh reads it (and re-parses it only if its hash
+    /// differs), the way git treats racily clean files.
+    ///
     /// `progress` is called with (done, total) as files are parsed.
     @discardableResult
     public func refresh(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RefreshReport {
+        let scannedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
         let stored = try database.read { db in
@@ -82,7 +89,7 @@ extension Index {
                         let upcoming = batches[number + 1]
                         DispatchQueue.global().async(group: group) { following.set(parse(upcoming)) }
                     }
-                    try write(current, for: batch, with: writer, db: db)
+                    try write(current, for: batch.map { Self.stamped($0, scannedAt: scannedAt) }, with: writer, db: db)
                     // Only the counts outlive the batch: memory stays flat however large the vault.
                     report.count(current)
                     group.wait()
@@ -95,6 +102,20 @@ extension Index {
         }
         report.removed = gone.count
         return report
+    }
+
+    /// How recently modified a file must be for its stamp not to be trusted (see `refresh`).
+    static let recentWindow: Int64 = 2_000_000_000
+
+    /// The modification time stored for a file that must be read again next time.
+    static let checkAgain: Int64 = -1
+
+    /// `file` as its stamp should be stored: recently modified files get `checkAgain`.
+    static func stamped(_ file: SourceFile, scannedAt: Int64) -> SourceFile {
+        guard file.modified > scannedAt - recentWindow else { return file }
+        var stamped = file
+        stamped.modified = checkAgain
+        return stamped
     }
 
     /// Files parsed per batch of the parse/write pipeline.

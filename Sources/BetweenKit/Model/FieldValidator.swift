@@ -74,8 +74,9 @@ struct FieldValidator {
             }
             return []
         case (.measureItems, .list(let items)):
+            // A blank answer is not yet given, not wrong: MeasureCheck says which are missing.
             return items.enumerated().compactMap { index, item in
-                checkNumber(item, name: "answer \(index + 1) in items", range: 0...3, whole: true, at: at)
+                item == .null ? nil : checkNumber(item, name: "answer \(index + 1) in items", range: 0...3, whole: true, at: at)
             }
         case (.measureItems, let value):
             return [error("items should be the list of answers, each 0–3, e.g. [1, 2, 0, 1, 1, 0, 2, 1, 0], but it is \(value.kindDescription)", at)]

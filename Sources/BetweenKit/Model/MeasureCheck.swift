@@ -11,9 +11,21 @@ enum MeasureCheck {
         guard let itemsPair = fields.first(where: { $0.key == "items" }), itemsPair.value != .null else {
             return [.warning("this \(instrument.displayName) has no answers yet; add `items:` with \(instrument.itemCount) numbers, each 0–3", in: path, at: instrumentPair.keyPosition ?? fallback)]
         }
-        guard case .list(let items) = itemsPair.value, items.count != instrument.itemCount else { return [] }
-        return [.error("\(instrument.displayName) has \(instrument.itemCount) questions, but items lists \(items.count) answer\(items.count == 1 ? "" : "s"); it can't be scored until there is one answer (0–3) for each question",
-                       in: path, at: itemsPair.valuePosition ?? itemsPair.keyPosition ?? fallback)]
+        guard case .list(let items) = itemsPair.value else { return [] }
+        guard items.count == instrument.itemCount else { return [countError(instrument, items, itemsPair, path: path, fallback: fallback)] }
+        let blank = items.indices.filter { items[$0] == .null }.map { $0 + 1 }
+        guard !blank.isEmpty else { return [] }
+        let which = blank.count == items.count ? "none of its \(items.count) questions has an answer yet"
+            : blank.count == 1 ? "question \(blank[0]) has no answer yet"
+            : "questions \(blank.map(String.init).joined(separator: ", ")) have no answer yet"
+        return [.warning("this \(instrument.displayName) is not scored yet: \(which); give each question an answer from 0 to 3",
+                         in: path, at: itemsPair.keyPosition ?? fallback)]
+    }
+
+    private static func countError(_ instrument: Instrument, _ items: [FieldValue], _ itemsPair: FieldPair,
+                                   path: String, fallback: SourcePosition) -> Diagnostic {
+        .error("\(instrument.displayName) has \(instrument.itemCount) questions, but items lists \(items.count) answer\(items.count == 1 ? "" : "s"); it can't be scored until there is one answer (0–3) for each question",
+               in: path, at: itemsPair.valuePosition ?? itemsPair.keyPosition ?? fallback)
     }
 }
 

@@ -75,7 +75,7 @@ public enum FrontMatterSchema {
             pairs += [("type", types("string")),
                       ("pattern", .string(#"^(daily|every day|weekdays|every weekday|once|as-needed|as needed|when needed|weekly|\d+\s*(x|times?)?\s*(/|per |a |an |each )\s*(week|wk|day|d))$"#))]
         case .measureItems:
-            pairs += [("type", types("array")), ("items", .object([("type", .string("integer")), ("minimum", .integer(0)), ("maximum", .integer(3))])),
+            pairs += [("type", types("array")), ("items", .object([("type", types("integer")), ("minimum", .integer(0)), ("maximum", .integer(3))])),
                       ("minItems", .integer(7)), ("maxItems", .integer(9))]
         }
         return .object(pairs)
