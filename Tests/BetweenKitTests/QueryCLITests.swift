@@ -26,6 +26,9 @@ import Testing
         #expect(query.stdout.contains("\"private\":true"), "look-up commands show private entries, marked")
         let sorted = try CLI.run(["query", "distress exists", "--sort=-distress", "--limit", "2", "--format", "paths", "--vault", vault.root])
         #expect(sorted.stdout == "journal/c.md\njournal/a.md\n")
+        // A descending sort needs no `=`: the word after --sort is its value, dash or not.
+        let spaced = try CLI.run(["query", "distress exists", "--sort", "-distress", "--limit", "2", "--format", "paths", "--vault", vault.root])
+        #expect(spaced.status == 0 && spaced.stdout == sorted.stdout, "\(spaced)")
         let relative = try CLI.run(["query", "date > last-session and emotions.anxious > 50", "--format", "paths", "--vault", vault.root],
                                    environment: ["BETWEEN_TODAY": "2026-11-26"])
         #expect(relative.stdout == "journal/a.md\n")

@@ -19,7 +19,10 @@ extension Between {
         @Argument(help: ArgumentHelp("The expression (quote it for the shell).", valueName: "expression"))
         var expression: String
 
-        @Option(name: .long, help: ArgumentHelp("Sort by fields, e.g. date, or --sort=-distress,title for highest distress first (a leading - means descending; write it with =).", valueName: "fields"))
+        // `.unconditional`: the next word is the value even when it starts with `-`
+        // (`--sort -distress`), which would otherwise read as an option.
+        @Option(name: .long, parsing: .unconditional,
+                help: ArgumentHelp("Sort by fields, e.g. date, or -distress,title for highest distress first (a leading - means descending).", valueName: "fields"))
         var sort: String?
 
         @Option(name: .long, help: "At most this many records.")
