@@ -72,6 +72,25 @@ import Testing
         #expect(try index.refresh().unchanged == 1)
     }
 
+    /// Reading a just-saved file again costs a read and a hash, never a write to the index.
+    @Test func rereadingARecentUnchangedFileWritesNothing() throws {
+        let vault = try TemporaryVault(["journal/a.md": Self.mood])
+        defer { vault.remove() }
+        // A time in the future counts as recent, however slowly this test runs.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3_600)],
+                                              ofItemAtPath: vault.root + "/journal/a.md")
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 1)
+        let observer = try DatabaseQueue(path: vault.root + "/.between/index.sqlite")
+        let before = try observer.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        let again = try index.refresh()
+        #expect(again.touched == 1 && again.parsed == 0)
+        #expect(try observer.read { try Int.fetchOne($0, sql: "PRAGMA data_version") } == before, "nothing was committed")
+        try vault.write("journal/a.md", Self.mood.replacingOccurrences(of: "mood: 4", with: "mood: 6"))
+        #expect(try index.refresh().parsed == 1)
+        #expect(try observer.read { try Int.fetchOne($0, sql: "PRAGMA data_version") } != before)
+    }
+
     @Test func touchedButUnchangedFilesAreNotParsedAndBackwardTimesCount() throws {
         let vault = try makeVault()
         defer { vault.remove() }

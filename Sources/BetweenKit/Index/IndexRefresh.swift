@@ -73,6 +73,17 @@ extension Index {
                 return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
             }
         }
+        // The first batch is read before taking the write lock. Often it is all there
+        // is: files saved in the last moments, read again (see above) and unchanged,
+        // whose stamps stay as stored; then there is nothing to write at all.
+        let first = batches.first.map(parse) ?? []
+        if gone.isEmpty, batches.count == 1, zip(batches[0], first).allSatisfy({ file, outcome in
+            guard case .sameContent = outcome, let stamp = stored[file.path] else { return false }
+            return stamp.size == file.size && stamp.modified == Self.stamped(file, scannedAt: scannedAt).modified
+        }) {
+            report.count(first)
+            return report
+        }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let writer = IndexWriter(db)
@@ -80,7 +91,7 @@ extension Index {
                 for path in gone {
                     try writer.delete(path: path)
                 }
-                var next = batches.first.map(parse) ?? []
+                var next = first
                 for (number, batch) in batches.enumerated() {
                     let current = next
                     let following = BatchResult()
