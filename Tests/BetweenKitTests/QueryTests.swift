@@ -332,6 +332,27 @@ extension QueryTests {
         #expect(error.hint?.contains(hint) == true, "\(query): \(error.hint ?? "no hint")")
     }
 
+    /// Found by the query fuzzer: 9,000 '(' overflowed the stack of the recursive parser.
+    /// Nesting and length are bounded, with a message, and a query at the bounds still runs.
+    @Test func deepOrLongQueriesAreRefusedNotCrashed() throws {
+        for hostile in [String(repeating: "(", count: 9_000), String(repeating: "(", count: 100_000) + "a = 1",
+                        String(repeating: "not ", count: 50_000) + "a = 1"] {
+            #expect { try QueryParser.parse(hostile) } throws: { error in
+                (error as? QuerySyntaxError)?.message == "the query is nested more than 32 levels deep (brackets and 'not')"
+            }
+        }
+        let deepest = String(repeating: "(", count: 30) + "mood = 7" + String(repeating: ")", count: 30) // 32 levels with the "not"
+        #expect(try run("not " + deepest) == ["c.md", "d.md"])
+        #expect(throws: QuerySyntaxError.self) { try QueryParser.parse("not not " + deepest) }
+        #expect(try run(String(repeating: "not ", count: 30) + "(mood = 7)") == ["a.md", "b.md"])
+        let longest = Array(repeating: "mood = 7", count: 200).joined(separator: " and ")
+        #expect(try run(longest) == ["a.md", "b.md"])
+        #expect(try run(Array(repeating: "distress > 200", count: 199).joined(separator: " or ") + " or mood = 12") == ["c.md"])
+        #expect { try QueryParser.parse(longest + " and mood = 7") } throws: { error in
+            (error as? QuerySyntaxError)?.message == "the query has more than 200 conditions"
+        }
+    }
+
     @Test func renderingShowsTheQueryWithACaret() throws {
         let error = try #require(syntaxError("type = mood and distress >="))
         #expect(error.render(query: "type = mood and distress >=") == """

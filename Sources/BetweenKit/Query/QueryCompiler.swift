@@ -44,9 +44,26 @@ public struct QueryCompiler: Sendable {
         switch expression {
         case .condition(let condition): try self.condition(condition)
         case .not(let inner): SQLFragment.not(try fragment(inner))
-        case .and(let left, let right): SQLFragment.join([try fragment(left), try fragment(right)], with: " AND ")
-        case .or(let left, let right): SQLFragment.join([try fragment(left), try fragment(right)], with: " OR ")
+        case .and: SQLFragment.join(try Self.chain(expression).map(fragment), with: " AND ")
+        case .or: SQLFragment.join(try Self.chain(expression).map(fragment), with: " OR ")
         }
+    }
+
+    /// The operands of a chain like `a and b and c` (parsed as `(a and b) and c`), in
+    /// order, so the SQL has one bracket per chain, not one per `and`: SQLite's parser
+    /// refuses expressions nested more than about a hundred brackets deep.
+    private static func chain(_ expression: QueryExpression) -> [QueryExpression] {
+        var operands: [QueryExpression] = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            switch (expression, next) {
+            case (.and, .and(let left, let right)), (.or, .or(let left, let right)):
+                pending += [right, left]
+            default:
+                operands.append(next)
+            }
+        }
+        return operands
     }
 
     private func condition(_ condition: QueryCondition) throws(QuerySyntaxError) -> SQLFragment {

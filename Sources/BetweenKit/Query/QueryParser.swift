@@ -17,6 +17,13 @@
 /// `'x y'`, with backslash escapes) are always text. `and`, `or` and `not` must be
 /// quoted to be used as a field name or value.
 public enum QueryParser {
+    /// Brackets and `not`s nested deeper than this are refused: the parser and the
+    /// compiler recurse once per level, and a query of 10,000 '(' must not crash.
+    public static let maximumDepth = 32
+    /// More conditions than this are refused: SQLite limits how deep an expression
+    /// may be, and no one asks a question of their notes with hundreds of conditions.
+    public static let maximumConditions = 200
+
     /// Parses `text` or throws the first problem with its column and a hint.
     public static func parse(_ text: String) throws(QuerySyntaxError) -> QueryExpression {
         var parser = Parser(tokens: try QueryLexer.tokens(text))
@@ -28,6 +35,9 @@ public enum QueryParser {
 private struct Parser {
     let tokens: [QueryToken]
     var index = 0
+    /// How many `not`s and brackets enclose the current token.
+    var depth = 0
+    var conditions = 0
 
     init(tokens: [QueryToken]) {
         self.tokens = tokens
@@ -82,11 +92,24 @@ private struct Parser {
     }
 
     private mutating func unary() throws(QuerySyntaxError) -> QueryExpression {
+        guard depth < QueryParser.maximumDepth else {
+            throw QuerySyntaxError(message: "the query is nested more than \(QueryParser.maximumDepth) levels deep (brackets and 'not')",
+                                   column: current.column, hint: "remove brackets or 'not's that aren't needed")
+        }
+        depth += 1
+        defer { depth -= 1 }
         if current.isKeyword("not") {
             advance()
             return .not(try unary())
         }
-        guard current.kind == .open else { return .condition(try condition()) }
+        guard current.kind == .open else {
+            conditions += 1
+            guard conditions <= QueryParser.maximumConditions else {
+                throw QuerySyntaxError(message: "the query has more than \(QueryParser.maximumConditions) conditions",
+                                       column: current.column, hint: "split it into several queries")
+            }
+            return .condition(try condition())
+        }
         let open = current
         advance()
         let inner = try orExpression()
