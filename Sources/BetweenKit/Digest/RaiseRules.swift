@@ -73,8 +73,7 @@ enum RaiseRules {
 
     /// The answer to PHQ-9 question 9 as written (the ninth of nine answers), if it is a number.
     static func questionNine(_ entry: Entry) -> Double? {
-        guard entry.type == .measure, entry.text("instrument")?.lowercased() == Instrument.phq9.rawValue,
-              case .list(let answers)? = entry["items"], answers.count == Instrument.phq9.itemCount else { return nil }
+        guard let (instrument, answers) = MeasureScore.answers(of: entry), instrument == .phq9 else { return nil }
         return answers[answers.count - 1].number.flatMap { $0.isFinite ? $0 : nil }
     }
 

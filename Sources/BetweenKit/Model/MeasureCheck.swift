@@ -39,9 +39,7 @@ public struct MeasureScore: Sendable, Hashable {
 
     /// Scores an entry's `instrument` and `items`, when they are complete and valid.
     public init?(_ entry: Entry) {
-        guard entry.type == .measure, let name = entry.text("instrument"),
-              let instrument = Instrument(rawValue: name.lowercased()),
-              case .list(let values)? = entry["items"], values.count == instrument.itemCount else { return nil }
+        guard let (instrument, values) = Self.answers(of: entry) else { return nil }
         var answers: [Int] = []
         for value in values {
             guard let number = value.number, number.rounded() == number, (0...3).contains(number) else { return nil }
@@ -51,5 +49,14 @@ public struct MeasureScore: Sendable, Hashable {
         self.items = answers
         self.total = answers.reduce(0, +)
         self.band = instrument.band(for: total)
+    }
+
+    /// A measure's instrument and its answers as written, when there is one per question
+    /// (each may still be blank or invalid): what scoring, and the risk question alone, read.
+    static func answers(of entry: Entry) -> (Instrument, [FieldValue])? {
+        guard entry.type == .measure, let name = entry.text("instrument"),
+              let instrument = Instrument(rawValue: name.lowercased()),
+              case .list(let values)? = entry["items"], values.count == instrument.itemCount else { return nil }
+        return (instrument, values)
     }
 }
