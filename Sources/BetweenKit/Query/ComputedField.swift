@@ -23,35 +23,26 @@ public enum ComputedField: String, Sendable, Hashable, CaseIterable {
     /// Title and body text, for `text ~ bus`.
     case text
 
-    /// The lowercased text form. `swiftLowercaseString` is GRDB's function for Swift's
-    /// `lowercased()`, the same folding as the values in `field.text` and the query's own
-    /// values; SQLite's `lower()` folds ASCII letters only, so `title ~ ärger` would miss
-    /// "Ärger".
-    var textSQL: String {
-        switch self {
-        case .path: "swiftLowercaseString(r.path)"
-        case .title: "swiftLowercaseString(r.title)"
+    /// The lowercased text form compared with `value` (already lowercased by Swift).
+    ///
+    /// Text is folded with `swiftLowercaseString`, GRDB's function for Swift's
+    /// `lowercased()`, the same folding as `field.text` and the query's own values;
+    /// SQLite's `lower()` folds ASCII letters only, so `title ~ ärger` would miss
+    /// "Ärger". But lowercasing every body in Swift costs a few hundred milliseconds on
+    /// ten years of notes, and an ASCII-only value can only match ASCII letters, which
+    /// `lower()` folds just the same; so such a value takes the fast built-in.
+    func textSQL(comparingWith value: String) -> String {
+        let fold = value.utf8.allSatisfy { $0 < 0x80 } ? "lower" : "swiftLowercaseString"
+        return switch self {
+        case .path: "\(fold)(r.path)"
+        case .title: "\(fold)(r.title)"
         case .type: "r.type"
         case .date: "lower(r.date)"
         case .day: "r.day"
         case .week: "lower(r.week)"
         case .words: "CAST(r.words AS TEXT)"
         case .isPrivate: "(CASE WHEN r.private THEN 'true' ELSE 'false' END)"
-        case .text: "swiftLowercaseString(r.title || ' ' || r.body)"
-        }
-    }
-
-    /// `textSQL` for comparing with `value` (already lowercased). Lowercasing every
-    /// body in Swift costs a few hundred milliseconds on ten years of notes, and an
-    /// ASCII-only value can only match ASCII letters, which SQLite's own `lower()`
-    /// folds just the same; so such a value takes the fast built-in.
-    func textSQL(comparingWith value: String) -> String {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return textSQL }
-        return switch self {
-        case .path: "lower(r.path)"
-        case .title: "lower(r.title)"
-        case .text: "lower(r.title || ' ' || r.body)"
-        default: textSQL
+        case .text: "\(fold)(r.title || ' ' || r.body)"
         }
     }
 
