@@ -30,13 +30,12 @@ public enum ReadOnlySQL {
                 try check(statement)
                 statements.append(statement)
             }
-            let sawStatement = !statements.isEmpty
+            guard !statements.isEmpty else { throw Refusal(description: "there is no SQL statement to run; try `between sql \"SELECT path, title FROM record LIMIT 5\"`") }
             for statement in statements {
                 let columns = statement.columnNames
                 let rows = try Row.fetchAll(statement).map { row in columns.indices.map { value(row[$0] as DatabaseValue) } }
                 if !columns.isEmpty { result = ResultSet(columns: columns, rows: rows) }
             }
-            guard sawStatement else { throw Refusal(description: "there is no SQL statement to run; try `between sql \"SELECT path, title FROM record LIMIT 5\"`") }
             return result
         }
     }

@@ -29,7 +29,7 @@ struct TemporaryVault {
     /// modified in the last two seconds are read again by the next refresh.
     func backdate(by seconds: TimeInterval = 3_600) throws {
         let past = Date(timeIntervalSinceNow: -seconds)
-        for path in try fingerprint().keys {
+        for path in files() {
             try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: root + "/" + path)
         }
     }
@@ -41,16 +41,24 @@ struct TemporaryVault {
     /// A digest of every file's path and bytes, to prove nothing was modified.
     func fingerprint() throws -> [String: Data] {
         var result: [String: Data] = [:]
+        for path in files() {
+            result[path] = FileManager.default.contents(atPath: root + "/" + path) ?? Data()
+        }
+        return result
+    }
+
+    /// The relative paths of the vault's files (not folders), outside `.between/`.
+    func files() -> [String] {
+        var paths: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let path = enumerator?.nextObject() as? String {
             guard !path.hasPrefix(".between") else { continue }
             var isDirectory: ObjCBool = false
-            let full = root + "/" + path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: full) ?? Data()
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
             }
         }
-        return result
+        return paths
     }
 
     func load() -> VaultSnapshot {
