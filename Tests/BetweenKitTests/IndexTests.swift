@@ -189,6 +189,85 @@ import Testing
         }
     }
 
+    /// The body-part tables are only for people's own SQL: a refresh leaves them empty
+    /// until `between sql` first runs, which fills them; from then on they follow edits.
+    @Test func bodyPartTablesAreFilledForSQLAndFollowEdits() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        try vault.write("journal/c.md", """
+            ---
+            type: reflection
+            date: 2026-11-22
+            ---
+            # After the call
+
+            - [x] Rang the GP
+            - [ ] Ask about the waiting list
+
+            ## For next session
+
+            - Why do mornings feel heavier?
+            - See <https://example.org/sleep>
+            """)
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let rows = { (table: String) in try index.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 } }
+        #expect(try ["section", "question", "task", "link"].map(rows) == [0, 0, 0, 0], "a refresh writes no body parts")
+        let questions = { try ReadOnlySQL.run("SELECT q.text, q.section, r.path FROM question q JOIN record r ON r.id = q.recordId ORDER BY q.text", in: index).rows }
+        #expect(try questions() == [
+            [.string("See https://example.org/sleep"), .string("For next session"), .string("journal/c.md")],
+            [.string("Why do mornings feel heavier?"), .string("For next session"), .string("journal/c.md")],
+        ])
+        #expect(try ReadOnlySQL.run("SELECT text, done FROM task ORDER BY line", in: index).rows
+            == [[.string("Rang the GP"), .integer(1)], [.string("Ask about the waiting list"), .integer(0)]])
+        #expect(try ReadOnlySQL.run("SELECT destination FROM link", in: index).rows == [[.string("https://example.org/sleep")]])
+        // The section table holds what the entries hold.
+        let sectionsMatch = {
+            let parsed = try index.entries().flatMap { $0.body.sections.map { [JSONValue.string($0.heading), .string($0.text)] } }
+            return try ReadOnlySQL.run("SELECT heading, text FROM section ORDER BY recordId, rowid", in: index).rows == parsed
+        }
+        #expect(try sectionsMatch())
+        #expect(try ReadOnlySQL.run("SELECT count(*) FROM search WHERE search MATCH 'waiting'", in: index).rows == [[.integer(1)]],
+                "sql sees the full-text table filled too")
+        // Kept in step from now on: an edit, a new file, a deleted file.
+        try vault.write("journal/c.md", "---\ntype: reflection\ndate: 2026-11-22\n---\nCan we slow down the exposure plan?\n")
+        try vault.write("journal/d.md", "# Questions\n\n- What if I can't sleep before the appointment?\n")
+        try FileManager.default.removeItem(atPath: vault.root + "/journal/b.md")
+        try index.refresh()
+        #expect(try questions() == [
+            [.string("Can we slow down the exposure plan?"), .string(""), .string("journal/c.md")],
+            [.string("What if I can't sleep before the appointment?"), .string("Questions"), .string("journal/d.md")],
+        ])
+        #expect(try rows("task") == 0 && rows("link") == 0)
+        #expect(try sectionsMatch())
+    }
+
+    /// Section texts are stored as pieces of the plain text (their lengths only): every
+    /// shape of section must come back exactly, and a plain text that doesn't hold the
+    /// sections is refused rather than cut wrongly.
+    @Test func sectionTextsComeBackFromThePlainText() throws {
+        let vault = try TemporaryVault([
+            "journal/lead.md": "Before any heading, a line.\n\n# Empty\n\n## Also empty\n\n### Café ☕️ naïve\n\nÜber-müde 😮‍💨 today.\n\n```\ncode\n\n\nwith gaps\n```\n",
+            "journal/headings.md": "# Only\n# Headings\n#\n",
+            "journal/crlf.md": "---\r\ntype: mood\r\nmood: 3\r\n---\r\n# Morning\r\n\r\n- tired\r\n- sore\r\n\r\nStill went out.\r\n",
+            "journal/empty.md": "",
+            "journal/lists.md": "- one\n- two\n\n  continued\n\n> quoted\n> text\n\n1. first\n2. second\n",
+        ])
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let entries = try index.entries()
+        #expect(entries == Vault(root: vault.root).load().entries)
+        #expect(entries.first { $0.path == "journal/lead.md" }?.body.sections.map(\.heading) == ["", "Empty", "Also empty", "Café ☕️ naïve"])
+        let entry = try #require(entries.first { $0.path == "journal/lead.md" })
+        let blob = EntryCodec.encode(entry)
+        #expect(try EntryCodec.decode(blob, plainText: entry.body.plainText) == entry)
+        for damaged in ["", entry.body.plainText + "\n\nextra", String(entry.body.plainText.dropFirst()),
+                        entry.body.plainText.replacingOccurrences(of: "Empty", with: "Empry")] {
+            #expect(throws: EntryCodec.Corrupt.self, "\(damaged.prefix(20))") { try EntryCodec.decode(blob, plainText: damaged) }
+        }
+    }
+
     @Test func searchRanksHighlightsAndFollowsEdits() throws {
         let vault = try makeVault()
         defer { vault.remove() }
@@ -257,3 +336,4 @@ import Testing
         #expect(highDistress == (0..<1_000).filter { $0 % 101 >= 70 }.count)
     }
 }
+

@@ -7,20 +7,14 @@ import Foundation
 /// no intermediate objects. It is private to the index (a cache): a change here
 /// bumps `IndexSchema.version`, which rebuilds old indexes.
 ///
-/// The body's plain text and its sections' texts are most of an entry's bytes, and
-/// the index keeps them in columns of their own (`record.body`, `section.text`, for
-/// search and `between sql`); so the blob leaves them out, and `decode` takes them
-/// back from those columns. Writing each text once keeps the index small and the
-/// cold index fast.
+/// The body's plain text is most of an entry's bytes, and the index keeps it in a
+/// column of its own (`record.body`, for search and `between sql`); so the blob
+/// leaves it out, and `decode` takes it back from that column. The sections' texts
+/// are pieces of that plain text (`Section.joined`), so the blob keeps only each
+/// one's length and `decode` cuts them out again. Writing each text once keeps the
+/// index small and the cold index fast.
 enum EntryCodec {
     struct Corrupt: Error {}
-
-    /// The texts kept outside the blob, as read back from their columns.
-    struct Texts {
-        var plainText: String
-        /// One per section, in the order the sections were written.
-        var sections: [String]
-    }
 
     static func encode(_ entry: Entry) -> Data {
         var writer = ByteWriter()
@@ -33,7 +27,7 @@ enum EntryCodec {
         writer.array(entry.fields) { $0.pair($1) }
         let body = entry.body
         writer.optional(body.firstHeading) { $0.string($1) }
-        writer.array(body.sections) { w, s in w.string(s.heading); w.int(s.level); w.position(s.position) }
+        writer.array(body.sections) { w, s in w.string(s.heading); w.int(s.level); w.position(s.position); w.int(s.text.utf8.count) }
         writer.array(body.questions) { w, q in w.string(q.text); w.string(q.section); w.position(q.position) }
         writer.array(body.tasks) { w, t in w.string(t.text); w.bool(t.done); w.position(t.position) }
         writer.array(body.links) { w, l in w.string(l.destination); w.string(l.text); w.position(l.position) }
@@ -44,9 +38,9 @@ enum EntryCodec {
         return Data(writer.bytes)
     }
 
-    /// The entry `encode` wrote, with the texts it left out; a section count that does
-    /// not match the blob's means the index is damaged.
-    static func decode(_ data: Data, texts: Texts) throws -> Entry {
+    /// The entry `encode` wrote, with the plain text it left out; a plain text that
+    /// does not hold the sections the blob describes means the index is damaged.
+    static func decode(_ data: Data, plainText: String) throws -> Entry {
         var reader = ByteReader(Array(data))
         let path = try reader.string()
         guard let type = EntryType(rawValue: try reader.string()) else { throw Corrupt() }
@@ -56,24 +50,47 @@ enum EntryCodec {
         let isPrivate = try reader.bool()
         let fields = try reader.array { try $0.pair() }
         let firstHeading = try reader.optional { try $0.string() }
-        var sectionTexts = texts.sections.makeIterator()
+        var pieces = JoinedTextReader(plainText)
         let sections = try reader.array { r in
             let heading = try r.string(), level = try r.int(), position = try r.position()
-            guard let text = sectionTexts.next() else { throw Corrupt() }
-            return Section(heading: heading, level: level, text: text, position: position)
+            guard try pieces.next(length: heading.utf8.count) == heading else { throw Corrupt() }
+            return Section(heading: heading, level: level, text: try pieces.next(length: try r.int()), position: position)
         }
-        guard sectionTexts.next() == nil else { throw Corrupt() }
+        guard pieces.isAtEnd else { throw Corrupt() }
         let questions = try reader.array { r in Question(text: try r.string(), section: try r.string(), position: try r.position()) }
         let tasks = try reader.array { r in TaskItem(text: try r.string(), done: try r.bool(), position: try r.position()) }
         let links = try reader.array { r in Link(destination: try r.string(), text: try r.string(), position: try r.position()) }
         let body = Body(firstHeading: firstHeading, sections: sections, questions: questions, tasks: tasks, links: links,
-                        wordCount: try reader.int(), plainText: texts.plainText)
+                        wordCount: try reader.int(), plainText: plainText)
         let diagnostics = try reader.array { r in
             Diagnostic(path: try r.string(), position: try r.optional { try $0.position() },
                        severity: Severity(rawValue: try r.string()) ?? .error, message: try r.string())
         }
         return Entry(path: path, type: type, title: title, date: date, hasFrontMatter: hasFrontMatter, fields: fields,
                      body: body, diagnostics: diagnostics, isPrivate: isPrivate)
+    }
+}
+
+/// Cuts the pieces `Section.joined` put together back out of its result, given each
+/// piece's length in UTF-8 bytes: empty pieces were left out, the others are a blank
+/// line apart.
+private struct JoinedTextReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func next(length: Int) throws -> String {
+        guard length > 0 else { return "" }
+        if offset > 0 {
+            guard offset + 2 <= bytes.count, bytes[offset] == 0x0A, bytes[offset + 1] == 0x0A else { throw EntryCodec.Corrupt() }
+            offset += 2
+        }
+        guard length <= bytes.count - offset else { throw EntryCodec.Corrupt() }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 }
 

@@ -23,19 +23,9 @@ extension Index {
         try database.read { db in
             let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
-            // Section texts live in their own table (see EntryCodec); one pass over
-            // the same selection fetches them for every record at once.
-            var sectionTexts: [Int64: [String]] = [:]
-            let sections = try Row.fetchCursor(db, sql: """
-                SELECT recordId, text FROM section WHERE recordId IN (SELECT r.id \(selection)) ORDER BY recordId, rowid
-                """, arguments: arguments)
-            while let row = try sections.next() {
-                sectionTexts[row[0], default: []].append(row[1])
-            }
             return try Row.fetchAll(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments).map { row in
                 let id: Int64 = row["id"]
-                let texts = EntryCodec.Texts(plainText: row["body"], sections: sectionTexts[id] ?? [])
-                var entry = try EntryCodec.decode(row["entry"] as Data, texts: texts)
+                var entry = try EntryCodec.decode(row["entry"] as Data, plainText: row["body"])
                 if let extra = crossFile[id] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }

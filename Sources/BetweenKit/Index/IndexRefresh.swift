@@ -86,7 +86,7 @@ extension Index {
         }
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                let writer = IndexWriter(db)
+                let writer = try IndexWriter(db)
                 let deferred = Self.isBulk(candidates.count, of: files.count) ? try writer.dropFieldIndexes() : []
                 for path in gone {
                     try writer.delete(path: path)

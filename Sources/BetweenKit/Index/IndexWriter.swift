@@ -4,9 +4,20 @@ import GRDB
 /// Writes records into the index inside a transaction, with statements prepared once.
 struct IndexWriter {
     let db: Database
+    /// Whether the body-part tables (`section`, `question`, `task`, `link`) are kept
+    /// in step: only once something has asked for them (`Index.ensureBodyParts`).
+    let writesBodyParts: Bool
 
-    init(_ db: Database) {
+    /// A writer for `db`, which must be inside a write transaction (so the state of
+    /// the body-part tables can't change under it).
+    init(_ db: Database) throws {
         self.db = db
+        writesBodyParts = try Self.bodyPartsReady(db)
+    }
+
+    /// Whether the body-part tables have been filled (they are kept in step from then on).
+    static func bodyPartsReady(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'parts'") == "ready"
     }
 
     /// The stored form of an entry (read back by `Index.entries`). Encoded by the
@@ -35,6 +46,19 @@ struct IndexWriter {
         for row in FieldRow.rows(for: entry.fields) {
             try field.execute(arguments: [id, row.key, row.num, row.text, row.date])
         }
+        if writesBodyParts {
+            try insertBodyParts(of: entry, id: id)
+        }
+        let diagnostic = try db.cachedStatement(sql: """
+            INSERT INTO diagnostic (recordId, scope, line, column, severity, message) VALUES (?, 'file', ?, ?, ?, ?)
+            """)
+        for item in entry.diagnostics {
+            try diagnostic.execute(arguments: [id, item.position?.line, item.position?.column, item.severity.rawValue, item.message])
+        }
+    }
+
+    /// Writes the rows of the body-part tables for the record `id`, which is `entry`.
+    func insertBodyParts(of entry: Entry, id: Int64) throws {
         let section = try db.cachedStatement(sql: "INSERT INTO section (recordId, heading, level, line, text) VALUES (?, ?, ?, ?, ?)")
         for item in entry.body.sections {
             try section.execute(arguments: [id, item.heading, item.level, item.position.line, item.text])
@@ -50,12 +74,6 @@ struct IndexWriter {
         let link = try db.cachedStatement(sql: "INSERT INTO link (recordId, destination, text, line) VALUES (?, ?, ?, ?)")
         for item in entry.body.links {
             try link.execute(arguments: [id, item.destination, item.text, item.position.line])
-        }
-        let diagnostic = try db.cachedStatement(sql: """
-            INSERT INTO diagnostic (recordId, scope, line, column, severity, message) VALUES (?, 'file', ?, ?, ?, ?)
-            """)
-        for item in entry.diagnostics {
-            try diagnostic.execute(arguments: [id, item.position?.line, item.position?.column, item.severity.rawValue, item.message])
         }
     }
 

@@ -19,8 +19,13 @@ public enum ReadOnlySQL {
     }
 
     /// Runs every statement in `sql`, returning the rows of the last one that returns rows.
+    ///
+    /// The tables a cold index leaves empty (full-text search, body parts) are filled
+    /// first, so a person's SQL always sees every table whole.
     public static func run(_ sql: String, in index: Index) throws -> ResultSet {
-        try index.read { db in
+        try index.ensureSearchTable()
+        try index.ensureBodyParts()
+        return try index.read { db in
             var result = ResultSet(columns: [], rows: [])
             // Every statement is prepared and checked before any runs: a refusal anywhere
             // means nothing was run at all.

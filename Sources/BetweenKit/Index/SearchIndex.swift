@@ -42,7 +42,8 @@ extension Index {
         }
     }
 
-    private func ensureSearchTable() throws {
+    /// Fills the full-text table if it is still empty, and installs the triggers that keep it in step.
+    func ensureSearchTable() throws {
         let ready = try database.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search'") == "ready"
         }

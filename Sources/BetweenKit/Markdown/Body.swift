@@ -55,6 +55,12 @@ public struct Section: Sendable, Hashable, Codable {
         self.text = text
         self.position = position
     }
+    /// A body's plain text made of its sections: each heading and text, a blank line
+    /// apart (empty ones left out). The index stores only this and each text's length,
+    /// and cuts the texts out again (`EntryCodec`), so the two must stay in step.
+    static func joined(_ sections: [Section]) -> String {
+        sections.flatMap { [$0.heading, $0.text] }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
 }
 
 /// Something the person wants to raise: a list item or sentence ending in `?`,

@@ -83,8 +83,7 @@ struct BodyCollector {
         closeSection()
         // Headings and section texts, a blank line apart: the same text as joining every
         // block as it came, since a heading always starts a new paragraph.
-        body.plainText = body.sections.flatMap { [$0.heading, $0.text] }.filter { !$0.isEmpty }
-            .joined(separator: "\n\n")
+        body.plainText = Section.joined(body.sections)
         body.wordCount = MarkdownText.wordCount(body.plainText)
         // Items finish after their sub-items, so put both lists back in document order.
         body.questions = Self.inDocumentOrder(body.questions, by: \.position)

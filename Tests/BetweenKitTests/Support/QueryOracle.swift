@@ -274,7 +274,7 @@ enum QueryIndex {
         let queue = try DatabaseQueue()
         try IndexSchema.migrator.migrate(queue)
         try queue.write { db in
-            let writer = IndexWriter(db)
+            let writer = try IndexWriter(db)
             for entry in entries {
                 try writer.upsert(entry, file: SourceFile(path: entry.path, absolutePath: "/vault/" + entry.path, size: 0, modified: 0),
                                   hash: "")
