@@ -11,7 +11,7 @@ import GRDB
 enum IndexSchema {
     /// Bumped whenever the schema or what is stored changes; an index with another
     /// version is rebuilt from scratch (it is a cache).
-    static let version = 4
+    static let version = 5
 
     /// The application id SQLite stores in the file header: tells our index from a
     /// foreign SQLite database put in its place.
@@ -48,9 +48,13 @@ enum IndexSchema {
                 t.column("text", .text)            // lowercased text form, for = ~ in has
                 t.column("date", .text)            // sort key when the value is a date
             }
-            try db.create(index: "field_key_num", on: "field", columns: ["key", "num"])
+            // Half the rows have no number and nine in ten no date: those indexes hold
+            // only the rows that have one (any comparison of `num` or `date` implies it),
+            // which makes them cheaper to build and to keep. Every row has a key, so a
+            // test of the key alone (`exists`) uses the text index.
+            try db.create(index: "field_key_num", on: "field", columns: ["key", "num"], condition: Column("num") != nil)
             try db.create(index: "field_key_text", on: "field", columns: ["key", "text"])
-            try db.create(index: "field_key_date", on: "field", columns: ["key", "date"])
+            try db.create(index: "field_key_date", on: "field", columns: ["key", "date"], condition: Column("date") != nil)
             for (table, columns) in [
                 ("section", ["heading TEXT NOT NULL", "level INTEGER NOT NULL", "line INTEGER NOT NULL", "text TEXT NOT NULL"]),
                 ("question", ["text TEXT NOT NULL", "section TEXT NOT NULL", "line INTEGER NOT NULL"]),
