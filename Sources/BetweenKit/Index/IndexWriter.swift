@@ -113,11 +113,17 @@ struct IndexWriter {
     }
 
     /// Recomputes the diagnostics that span files, from the homework ids of every record.
+    ///
+    /// Only assignments and the records whose id matches no assignment can have such
+    /// a diagnostic (`VaultChecks`), so only those are read: SQLite finds them through
+    /// the `homework` index, and a refresh after one edit doesn't decode thousands of rows.
     func refreshVaultDiagnostics() throws {
         try db.execute(sql: "DELETE FROM diagnostic WHERE scope = 'vault'")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT id, path, type, homework, homework_line, homework_column FROM record
-            WHERE homework IS NOT NULL ORDER BY path
+            SELECT id, path, type, homework, homework_line, homework_column FROM record r
+            WHERE homework IS NOT NULL AND (type = 'homework' OR NOT EXISTS (
+                SELECT 1 FROM record a WHERE a.homework = r.homework AND a.type = 'homework'))
+            ORDER BY path
             """)
         var ids: [String: Int64] = [:]
         let references = rows.map { row -> VaultChecks.HomeworkReference in
