@@ -24,8 +24,8 @@ extension Index {
             let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
             return try Row.fetchAll(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments).map { row in
-                let id: Int64 = row["id"]
-                var entry = try EntryCodec.decode(row["entry"] as Data, plainText: row["body"])
+                let id: Int64 = row[0]
+                var entry = try EntryCodec.decode(row[1] as Data, plainText: row[2])
                 if let extra = crossFile[id] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }

@@ -46,10 +46,14 @@ extension Index {
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
         let stored = try database.read { db in
-            try Dictionary(
-                Row.fetchAll(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
-                    .map { row in (row["path"] as String, Stamp(size: row["size"], modified: row["mtime"], hash: row["hash"])) },
-                uniquingKeysWith: { first, _ in first })
+            // Every command reads every stamp: columns by position, rows one at a time.
+            var stamps: [String: Stamp] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
+            while let row = try rows.next() {
+                let path: String = row[0]
+                if stamps[path] == nil { stamps[path] = Stamp(size: row[1], modified: row[2], hash: row[3]) }
+            }
+            return stamps
         }
         var report = RefreshReport()
         let candidates = files.filter { file in
