@@ -48,6 +48,7 @@ extension Index {
         let stored = try database.read { db in
             // Every command reads every stamp: columns by position, rows one at a time.
             var stamps: [String: Stamp] = [:]
+            stamps.reserveCapacity(files.count)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
             while let row = try rows.next() {
                 let path: String = row[0]
@@ -56,13 +57,18 @@ extension Index {
             return stamps
         }
         var report = RefreshReport()
+        var storedAndPresent = 0
         let candidates = files.filter { file in
             guard let stamp = stored[file.path] else { return true }
+            storedAndPresent += 1
             return stamp.size != file.size || stamp.modified != file.modified
         }
         report.unchanged = files.count - candidates.count
-        let present = Set(files.map(\.path))
-        let gone = stored.keys.filter { !present.contains($0) }.sorted()
+        // Paths are unique: when every stored one is still there, nothing is gone.
+        let gone: [String] = storedAndPresent == stored.count ? [] : {
+            let present = Set(files.map(\.path))
+            return stored.keys.filter { !present.contains($0) }.sorted()
+        }()
         let counter = ProgressCounter(total: candidates.count, report: progress)
         let vault = self.vault
         guard !candidates.isEmpty || !gone.isEmpty else { return report }
