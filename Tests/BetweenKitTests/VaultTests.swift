@@ -155,6 +155,14 @@ import Testing
         #expect(twoDocuments.first?.position?.line == 2)
         let (_, repeated) = VaultConfig.parse("week-start: monday\nweek-start: sunday\n")
         #expect(repeated.first?.message.contains("written twice in between.yml") == true, "\(repeated.map(\.message))")
+        // Every message from the YAML reader calls the file by its name, never "front matter".
+        for text in ["- timezone\n- week-start\n", "a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+                     "a: &a [x]\n? *a\n: b\n", "timezone: \"unclosed\n", "bad: \u{7}\n"] {
+            let (_, problems) = VaultConfig.parse(text)
+            #expect(!problems.isEmpty && problems.allSatisfy { !$0.message.contains("front matter") && !$0.message.contains("front-matter") },
+                    "\(text.debugDescription): \(problems.map(\.message))")
+            #expect(problems.contains { $0.message.hasPrefix("between.yml ") || $0.message.contains("'?' on line 2") }, "\(problems.map(\.message))")
+        }
     }
 
     @Test func theExampleVaultHasNoErrors() throws {

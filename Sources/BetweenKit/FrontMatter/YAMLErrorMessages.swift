@@ -2,13 +2,13 @@ import Yams
 
 /// Turns a Yams error into one plain-English diagnostic at the file position of the problem.
 enum YAMLErrorMessages {
-    static func diagnostic(for error: YamlError, positions: YAMLPositionMap, text: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, positions: YAMLPositionMap, text: String, subject: YAMLSubject) -> Diagnostic {
         func at(_ mark: Mark) -> SourcePosition { positions.position(line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            return .error(message(problem: problem, context: context?.text), in: "", at: at(mark))
+            return .error(message(problem: problem, context: context?.text, subject: subject), in: "", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams reports the first occurrence of the alphabetically first key.
             let first = at(context.mark)
@@ -17,28 +17,28 @@ enum YAMLErrorMessages {
                 .map { positions.position(line: $0.line, column: $0.column) }
             let others = duplicates.sorted().filter { $0 != key }.map { "'\($0)'" }
             let also = others.isEmpty ? "" : "; so is \(others.joined(separator: ", "))"
-            return .error("the key '\(key)' is written twice in the front matter (first on line \(first.line)); "
+            return .error("the key '\(key)' is written twice in \(subject.withArticle) (first on line \(first.line)); "
                           + "keep one of them\(also)", in: "", at: repeated ?? first)
         case .reader(let problem, let offset, let value, _):
             let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
-            return .error("front matter has a character YAML does not allow\(character): \(problem); remove it",
+            return .error("\(subject.name) has a character YAML does not allow\(character): \(problem); remove it",
                           in: "", at: offset.map { readerPosition($0, in: text, positions: positions) })
         case .memory:
-            return .error("front matter is too large or too complex to read", in: "", at: .fileStart)
+            return .error("\(subject.name) is too large or too complex to read", in: "", at: .fileStart)
         default:
-            return .error("front matter could not be read as YAML: \(error)", in: "", at: .fileStart)
+            return .error("\(subject.name) could not be read as YAML: \(error)", in: "", at: .fileStart)
         }
     }
 
-    static func message(problem: String, context: String?) -> String {
+    static func message(problem: String, context: String?, subject: YAMLSubject) -> String {
         if problem.hasPrefix("Maximum nesting level") {
-            return "front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here"
+            return "\(subject.name) is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here"
         }
         if problem == "but found another document" {
-            return "front matter is not valid YAML: a line starting with '---' inside it starts a second document; "
+            return "\(subject.name) is not valid YAML: a line starting with '---' inside it starts a second document; "
                 + "remove that line or indent it"
         }
-        var message = "front matter is not valid YAML: \(problem)"
+        var message = "\(subject.name) is not valid YAML: \(problem)"
         if let context, !context.isEmpty, context != "while parsing" { message += " (\(context))" }
         if let hint = hint(problem: problem, context: context) { message += "; \(hint)" }
         return message

@@ -8,35 +8,36 @@ import Yams
 /// `YAMLScalarResolver` gives it its meaning.
 enum YAMLFrontMatter {
     /// Reads the lines between the fences; `firstLine` is the file line of the first.
-    static func read(_ content: ArraySlice<UInt8>, firstLine: Int) -> FrontMatterReading {
+    /// Messages call the text `subject` (front matter, unless it is a file of its own).
+    static func read(_ content: ArraySlice<UInt8>, firstLine: Int, subject: YAMLSubject = .frontMatter) -> FrontMatterReading {
         let positions = YAMLPositionMap(content, firstLine: firstLine)
         let text = FrontMatterText.string(content)
-        switch YAMLInputGuard.check(content) {
+        switch YAMLInputGuard.check(content, firstLine: firstLine) {
         case .refused(let message, let offset):
             return .failed(message, at: FrontMatterText.position(of: offset, in: content, firstLine: firstLine))
         case .safe:
-            return compose(text, positions)
+            return compose(text, positions, subject)
         case .needsLargeStack:
-            return LargeStack.run { compose(text, positions) }
-                ?? .failed("front matter might be nested too deeply to read safely, and Between could not start a "
+            return LargeStack.run { compose(text, positions, subject) }
+                ?? .failed("\(subject.name) might be nested too deeply to read safely, and Between could not start a "
                            + "thread to try; Between stops here", at: .fileStart)
         }
     }
 
     /// Parses and converts. The node tree lives and dies inside this function, so
     /// when it runs on a large-stack thread, so does everything that recurses over it.
-    private static func compose(_ text: String, _ positions: YAMLPositionMap) -> FrontMatterReading {
+    private static func compose(_ text: String, _ positions: YAMLPositionMap, _ subject: YAMLSubject) -> FrontMatterReading {
         let root: Node?
         do {
             root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             return FrontMatterReading(fields: nil,
-                                      diagnostics: [YAMLErrorMessages.diagnostic(for: error, positions: positions, text: text)])
+                                      diagnostics: [YAMLErrorMessages.diagnostic(for: error, positions: positions, text: text, subject: subject)])
         } catch {
-            return .failed("front matter could not be read as YAML: \(error)", at: .fileStart)
+            return .failed("\(subject.name) could not be read as YAML: \(error)", at: .fileStart)
         }
         guard let root else { return FrontMatterReading(fields: [], diagnostics: []) }
-        var converter = YAMLNodeConverter(positions: positions)
+        var converter = YAMLNodeConverter(positions: positions, subject: subject)
         do {
             let fields = try converter.fields(of: root)
             return FrontMatterReading(fields: fields, diagnostics: converter.warnings)

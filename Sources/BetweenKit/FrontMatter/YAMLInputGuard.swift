@@ -16,8 +16,9 @@ enum YAMLInputGuard {
         case refused(String, offset: Int)
     }
 
-    static func check(_ bytes: ArraySlice<UInt8>) -> Verdict {
-        if let refusal = aliasInKey(bytes) { return refusal }
+    /// `firstLine` is the file line `bytes` start on (for messages).
+    static func check(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Verdict {
+        if let refusal = aliasInKey(bytes, firstLine: firstLine) { return refusal }
         return nestingBound(bytes) <= FrontMatterParser.maximumDepth ? .safe : .needsLargeStack
     }
 
@@ -57,7 +58,7 @@ enum YAMLInputGuard {
     /// keys never span lines), so the alias is in a key if a `:` follows it directly,
     /// or follows a `]` or `}` later on its line.
     /// A `?` key can span lines; with any `?` indicator about, every alias is refused.
-    static func aliasInKey(_ bytes: ArraySlice<UInt8>) -> Verdict? {
+    static func aliasInKey(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Verdict? {
         let anchors = Set(names(after: UInt8(ascii: "&"), in: bytes).map(\.name))
         guard !anchors.isEmpty else { return nil }
         let aliases = names(after: UInt8(ascii: "*"), in: bytes).filter { anchors.contains($0.name) }
@@ -78,8 +79,8 @@ enum YAMLInputGuard {
             }
         }
         if let question = explicitKeyIndicator(bytes) {
-            let line = 1 + bytes[..<question].reduce(0) { $0 + ($1 == FrontMatterText.lineFeed ? 1 : 0) }
-            return .refused("the alias '*\(firstAlias.name)' might be part of a '?' key (there is a '?' on front-matter line \(line)); "
+            let line = firstLine + bytes[..<question].reduce(0) { $0 + ($1 == FrontMatterText.lineFeed ? 1 : 0) }
+            return .refused("the alias '*\(firstAlias.name)' might be part of a '?' key (there is a '?' on line \(line)); "
                             + "Between does not accept YAML aliases in keys, so write the value out in full",
                             offset: firstAlias.offset)
         }

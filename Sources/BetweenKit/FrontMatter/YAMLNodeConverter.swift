@@ -14,14 +14,16 @@ struct YAMLNodeConverter {
     }
 
     private let positions: YAMLPositionMap
+    private let subject: YAMLSubject
     private var count = 0
     /// The top-level key being converted: where an alias bomb is reported.
     private var topLevelKey: SourcePosition?
     /// Problems that leave the rest usable (a key that is itself a list).
     private(set) var warnings: [Diagnostic] = []
 
-    init(positions: YAMLPositionMap) {
+    init(positions: YAMLPositionMap, subject: YAMLSubject) {
         self.positions = positions
+        self.subject = subject
     }
 
     /// The top-level fields. A document that is only a null (`~`) counts as empty.
@@ -33,7 +35,7 @@ struct YAMLNodeConverter {
             if value == .null { return [] }
             kind = value.kindDescription
         }
-        throw Failure(message: "front matter must be a set of `key: value` lines, but this is \(kind)",
+        throw Failure(message: "\(subject.name) must be a set of `key: value` lines, but this is \(kind)",
                       position: position(root.mark))
     }
 
@@ -53,7 +55,7 @@ struct YAMLNodeConverter {
             // Yams already refuses identical keys; this catches `1` beside `"1"` or `!!str 1`.
             if let first = seen[name] {
                 let earlier = first.map { " (first on line \($0.line))" } ?? ""
-                throw Failure(message: "the key '\(name)' is written twice in the front matter\(earlier); keep one of them",
+                throw Failure(message: "the key '\(name)' is written twice in \(subject.withArticle)\(earlier); keep one of them",
                               position: keyPosition)
             }
             seen[name] = keyPosition
@@ -67,7 +69,7 @@ struct YAMLNodeConverter {
     private mutating func convert(_ node: Node, depth: Int) throws(Failure) -> FieldValue {
         count += 1
         guard count <= FrontMatterParser.maximumValues else {
-            throw Failure(message: "front matter expands to more than \(FrontMatterParser.maximumValues) values "
+            throw Failure(message: "\(subject.name) expands to more than \(FrontMatterParser.maximumValues) values "
                                    + "(YAML aliases?); Between stops here",
                           position: topLevelKey ?? position(node.mark))
         }
@@ -91,7 +93,7 @@ struct YAMLNodeConverter {
 
     private func checkDepth(_ depth: Int, _ node: Node) throws(Failure) {
         guard depth > FrontMatterParser.maximumDepth else { return }
-        throw Failure(message: "front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here",
+        throw Failure(message: "\(subject.name) is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here",
                       position: position(node.mark))
     }
 

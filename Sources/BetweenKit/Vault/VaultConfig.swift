@@ -33,14 +33,12 @@ public struct VaultConfig: Sendable, Hashable {
     public static func parse(_ text: String, path: String = fileName) -> (VaultConfig, [Diagnostic]) {
         var config = VaultConfig()
         // The settings file is a YAML document, read by the same hardened YAML path as
-        // front matter (its own `---` and `...` markers allowed, a BOM and CRLF too);
-        // the messages say "between.yml" where they would say "front matter".
-        let reading = YAMLFrontMatter.read(FrontMatterText.normalised(text)[...], firstLine: 1)
+        // front matter (its own `---` and `...` markers allowed, a BOM and CRLF too),
+        // whose messages call it by its name.
+        let reading = YAMLFrontMatter.read(FrontMatterText.normalised(text)[...], firstLine: 1, subject: .file(path))
         var diagnostics = reading.diagnostics.map { diagnostic in
             var located = diagnostic
             located.path = path
-            located.message = located.message.replacingAll("the front matter", with: path)
-                .replacingAll("front matter", with: path)
             return located
         }
         let fields = reading.fields ?? []
