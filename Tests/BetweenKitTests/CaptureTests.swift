@@ -202,9 +202,14 @@ import Testing
         let vault = try Self.vault(["homework/breathing-478.md": "---\ntype: homework\n---\n",
                                     "homework/bus-exposure.md": "---\ntype: homework\nid: bus\n---\n"])
         defer { vault.remove() }
+        // A linked assignment counts; a folder or a dangling link with a Markdown name doesn't.
+        try vault.write("elsewhere/sleep.md", "---\ntype: homework\nid: sleep-diary\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/homework/sleep.md", withDestinationPath: "../elsewhere/sleep.md")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/homework/gone.md", withDestinationPath: "../elsewhere/gone.md")
+        try FileManager.default.createDirectory(atPath: vault.root + "/homework/folder.md", withIntermediateDirectories: true)
         let all = try CLI.run(["---completion", "new", "--", "--homework", "0", "0"], in: vault.root + "/journal")
         #expect(all.status == 0 && all.stderr.isEmpty)
-        #expect(all.stdout == "breathing-478\nbus\n")
+        #expect(all.stdout == "breathing-478\nbus\nsleep-diary\n")
         let prefixed = try CLI.run(["---completion", "new", "--", "--homework", "0", "2", "br"], in: vault.root)
         #expect(prefixed.stdout == "breathing-478\n")
         let nowhere = try CLI.run(["---completion", "new", "--", "--homework", "2", "0", "--vault", "/nonexistent", ""])

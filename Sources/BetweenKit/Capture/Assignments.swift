@@ -52,11 +52,13 @@ public struct Assignments: Sendable {
     /// shell completion: never an error, never a message, never a write.
     public static func quickIDs(vaultRoot root: String) -> [String] {
         let folder = root + "/homework"
-        guard let names = FileSystem.names(in: folder) else { return [] }
+        guard let listing = FileSystem.entries(in: folder) else { return [] }
         var entries: [Entry] = []
-        for name in names.sorted().prefix(2_000) where VaultScanner.isMarkdown(name) {
-            let path = folder + "/" + name
-            guard FileSystem.status(path, follow: true)?.kind == .file,
+        for item in listing.filter(\.nameIsText).sorted(by: { $0.name < $1.name }).prefix(2_000) where VaultScanner.isMarkdown(item.name) {
+            let name = item.name, path = folder + "/" + name
+            // The listing already examined each entry; only a link needs a second look.
+            let kind = item.status?.kind == .symlink ? FileSystem.status(path, follow: true)?.kind : item.status?.kind
+            guard kind == .file,
                   case .success(let bytes) = FileSystem.read(path, limit: 256 * 1024),
                   case .success(let text) = SourceDecoder.decode(bytes, path: name) else { continue }
             entries.append(EntryParser.parse(path: "homework/" + name, text: text))

@@ -62,11 +62,6 @@ enum FileSystem {
         }
         return entries
     }
-
-    /// The names in a directory that are valid UTF-8 (not `.` and `..`), or nil when it can't be read.
-    static func names(in directory: String) -> [String]? {
-        entries(in: directory)?.filter(\.nameIsText).map(\.name)
-    }
 }
 
 extension FileSystem.Status {
