@@ -268,6 +268,25 @@ import Testing
         }
     }
 
+    /// Whatever shape a body has, its stored form and its plain text give back the
+    /// same entry (the section texts are cut from the plain text by length).
+    @Test func randomBodiesComeBackWholeFromTheStoredForm() throws {
+        let blocks = ["# Heading", "## *Emphasised* heading", "#", "###   ", "Setext heading\n===", "Under a line\n---",
+                      "A plain paragraph.", "Two lines\nof one paragraph?", "- one\n- two\n  - nested", "1. first\n2. second",
+                      "- [ ] a task\n- [x] done", "> quoted\n> text", "```\ncode\n\n\nwith gaps\n```", "    indented code",
+                      "<div>html</div>", "<!-- a comment -->", "Über 😮‍💨 naïve café", "[a link](https://example.org)",
+                      "Line with trailing spaces   ", "\t", " ", "Text\\\nwith a hard break", "***", "## For next session\n\n- Ask?"]
+        var random = GeneratedVault.Random(state: 20_261_127)
+        for round in 0..<400 {
+            let parts = (0..<random.int(0...10)).map { _ in random.pick(blocks) }
+            let body = parts.map { $0 + random.pick(["\n", "\n\n", "\r\n\r\n", ""]) }.joined()
+            let text = random.chance(50) ? "---\ntype: reflection\n---\n" + body : body
+            let entry = EntryParser.parse(path: "journal/\(round).md", text: text)
+            #expect(entry.body.plainText == Section.joined(entry.body.sections), "\(text.debugDescription)")
+            #expect(try EntryCodec.decode(EntryCodec.encode(entry), plainText: entry.body.plainText) == entry, "\(text.debugDescription)")
+        }
+    }
+
     @Test func searchRanksHighlightsAndFollowsEdits() throws {
         let vault = try makeVault()
         defer { vault.remove() }
