@@ -164,6 +164,9 @@ import Testing
         #expect(try index.refresh().parsed == 3)
         #expect(try paths(index).count == 3)
         #expect(index.warnings.first?.contains("answering from memory") == true)
+        // The tables filled on first use are filled in memory too.
+        #expect(try ReadOnlySQL.run("SELECT count(*) FROM section", in: index).rows == [[.integer(3)]])
+        #expect(try index.search(["bus"]).map(\.path) == ["journal/a.md"])
         #expect(try vault.read(".between") == "not a folder")
     }
 
