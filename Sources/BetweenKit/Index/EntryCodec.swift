@@ -83,6 +83,7 @@ private struct JoinedTextReader {
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func next(length: Int) throws -> String {
+        guard length >= 0 else { throw EntryCodec.Corrupt() }
         guard length > 0 else { return "" }
         if offset > 0 {
             guard offset + 2 <= bytes.count, bytes[offset] == 0x0A, bytes[offset + 1] == 0x0A else { throw EntryCodec.Corrupt() }

@@ -55,6 +55,7 @@ public struct Section: Sendable, Hashable, Codable {
         self.text = text
         self.position = position
     }
+
     /// A body's plain text made of its sections: each heading and text, a blank line
     /// apart (empty ones left out). The index stores only this and each text's length,
     /// and cuts the texts out again (`EntryCodec`), so the two must stay in step.
