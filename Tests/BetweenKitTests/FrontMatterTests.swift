@@ -664,4 +664,62 @@ import Testing
         guard case .list(let pairs) = split.frontMatter?["pairs"] else { Issue.record("pairs is not a list"); return }
         #expect(pairs.count == 80)
     }
+
+    /// The fast path over libyaml's events (`YAMLEventReader`) must read whatever it
+    /// accepts exactly as the Yams path does, and leave everything unusual to it.
+    @Test func theEventReaderAgreesWithTheYamsPath() throws {
+        func blocks(_ text: String) -> [FrontMatterBlock] {
+            if case .block(let block) = FrontMatterSplitter.split(FrontMatterText.normalised(text)), block.format == .yaml { return [block] }
+            return []
+        }
+        var texts = GeneratedVault.files(count: 600, seed: 20_261_127).map(\.text)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for folder in ["examples/vault", "fuzz/corpus/entry", "templates"] {
+            let base = root.appendingPathComponent(folder)
+            for case let file as URL in FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) ?? .init()
+            where file.pathExtension != "json" {
+                if let data = try? Data(contentsOf: file) { texts.append(String(decoding: data, as: UTF8.self)) }
+            }
+        }
+        let plain = [
+            "a: 1\nb: -2.5e3\nc: 0x1F\nd: 0o17\ne: .inf\nf: ~\ng:\nh: true\ni: FALSE\nj: yes\nk: 2026-11-20 21:00\nl: 2026-11-20T21:00+01:00",
+            "quoted: 'it''s 7'\ndouble: \"tab\\there\"\nempty: ''\n\"key with: colon\": x\n'': blank key",
+            "list: [a, 'b', \"c\", 1, 2.0, ~]\nblock:\n  - one\n  -\n  - - nested\n    - list\nempty: []\nmap: {}",
+            "emotions:\n  anxious: 70\n  sad: 20\n  deeper:\n    still: {x: 1, y: [2, 3]}\nafter: 1",
+            "text: |\n  line one\n\n  line three\nfolded: >\n  folded\n  text\nkept: |+\n  keep\n\nstrip: >-\n  strip",
+            "# a comment\nmood: 4 # trailing comment\nüber: naïve ☕️\nemoji: 😮‍💨\nspaces:    padded   ",
+            "multi: this is\n  one plain\n  scalar\nurl: https://example.org/a?b=c#d\ntime: 21:00\nversion: 1.2.3",
+            "",
+            "# only a comment",
+        ]
+        let unusual = [
+            "a: &x 1\nb: *x", "a: !!str 1", "a: !custom x", "a: 1\na: 2", "a: 1\n'a': 2", "? [a, b]\n: c", "[a, b]: c",
+            "- a\n- b", "just text", "~", "a: [1, 2", "a:\tb: c", "a: 'unclosed", "x: !!binary aGk=",
+        ]
+        texts += (plain + unusual).map { "---\n" + $0 + "\n---\nbody\n" }
+        var fast = 0
+        for text in texts {
+            for block in blocks(text) where YAMLInputGuard.check(block.content, firstLine: block.firstLine) == .safe {
+                let positions = YAMLPositionMap(block.content, firstLine: block.firstLine)
+                let string = FrontMatterText.string(block.content)
+                guard let fields = YAMLEventReader.fields(string, positions: positions) else { continue }
+                fast += 1
+                let yams = YAMLFrontMatter.compose(string, positions, .frontMatter)
+                // Compared as text: `.nan` is a value both read, but never equal to itself.
+                #expect(yams.fields.map { "\($0)" } == "\(fields)" && yams.diagnostics.isEmpty, "\(text.debugDescription)")
+            }
+        }
+        #expect(fast >= 600, "the fast path took only \(fast) of \(texts.count)")
+        for text in plain {
+            let block = try #require(blocks("---\n" + text + "\n---\n").first)
+            #expect(YAMLEventReader.fields(FrontMatterText.string(block.content),
+                                           positions: YAMLPositionMap(block.content, firstLine: block.firstLine)) != nil, "\(text)")
+        }
+        for text in unusual {
+            let block = try #require(blocks("---\n" + text + "\n---\n").first)
+            #expect(YAMLEventReader.fields(FrontMatterText.string(block.content),
+                                           positions: YAMLPositionMap(block.content, firstLine: block.firstLine)) == nil, "\(text)")
+        }
+    }
+
 }

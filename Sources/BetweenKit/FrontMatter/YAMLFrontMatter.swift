@@ -2,6 +2,9 @@ import Yams
 
 /// Reads `---` YAML front matter with Yams, as plain data.
 ///
+/// Plain front matter (most of it) takes a faster path over the same libyaml events,
+/// `YAMLEventReader`; anything it does not handle comes here whole.
+///
 /// Yams only composes the node tree (`Parser.singleRoot()`); it never constructs
 /// values, because its constructor would turn `2026-11-20 23:30` into a UTC instant
 /// and would honour tags. The basic resolver leaves every plain scalar untyped, and
@@ -16,6 +19,9 @@ enum YAMLFrontMatter {
         case .refused(let message, let offset):
             return .failed(message, at: FrontMatterText.position(of: offset, in: content, firstLine: firstLine))
         case .safe:
+            if let fields = YAMLEventReader.fields(text, positions: positions) {
+                return FrontMatterReading(fields: fields, diagnostics: [])
+            }
             return compose(text, positions, subject)
         case .needsLargeStack:
             return LargeStack.run { compose(text, positions, subject) }
@@ -26,7 +32,7 @@ enum YAMLFrontMatter {
 
     /// Parses and converts. The node tree lives and dies inside this function, so
     /// when it runs on a large-stack thread, so does everything that recurses over it.
-    private static func compose(_ text: String, _ positions: YAMLPositionMap, _ subject: YAMLSubject) -> FrontMatterReading {
+    static func compose(_ text: String, _ positions: YAMLPositionMap, _ subject: YAMLSubject) -> FrontMatterReading {
         let root: Node?
         do {
             root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()

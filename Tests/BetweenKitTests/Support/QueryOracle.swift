@@ -211,11 +211,13 @@ enum GeneratedVault {
                         "walked", "50%", "snake_case", "Über", "tired", "okay"]
 
     static func entries(count: Int, seed: UInt64) -> [Entry] {
+        files(count: count, seed: seed).map { EntryParser.parse(path: $0.path, text: $0.text) }
+    }
+
+    /// The generated notes as files: path and text.
+    static func files(count: Int, seed: UInt64) -> [(path: String, text: String)] {
         var random = Random(state: seed)
-        return (0..<count).map { index in
-            let (path, text) = note(index, &random)
-            return EntryParser.parse(path: path, text: text)
-        }
+        return (0..<count).map { note($0, &random) }
     }
 
     private static func note(_ index: Int, _ random: inout Random) -> (String, String) {
