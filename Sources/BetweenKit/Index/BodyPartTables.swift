@@ -9,19 +9,12 @@ extension Index {
     /// are there for people's own SQL. So, like the full-text table, a cold index
     /// doesn't write them, and `between sql` fills them the first time it runs.
     func ensureBodyParts() throws {
-        guard try !database.read(IndexWriter.bodyPartsReady) else { return }
-        try database.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                // Another process may have filled them while we waited for the lock.
-                guard try !IndexWriter.bodyPartsReady(db) else { return .commit }
-                let writer = try IndexWriter(db)
-                let records = try Row.fetchCursor(db, sql: "SELECT id, entry, body FROM record")
-                while let row = try records.next() {
-                    let entry = try EntryCodec.decode(row["entry"] as Data, plainText: row["body"])
-                    try writer.insertBodyParts(of: entry, id: row["id"])
-                }
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('parts', 'ready')")
-                return .commit
+        try fillOnFirstUse(.parts) { db in
+            let writer = try IndexWriter(db)
+            let records = try Row.fetchCursor(db, sql: "SELECT id, entry, body FROM record")
+            while let row = try records.next() {
+                let entry = try EntryCodec.decode(row["entry"] as Data, plainText: row["body"])
+                try writer.insertBodyParts(of: entry, id: row["id"])
             }
         }
     }

@@ -12,12 +12,7 @@ struct IndexWriter {
     /// the body-part tables can't change under it).
     init(_ db: Database) throws {
         self.db = db
-        writesBodyParts = try Self.bodyPartsReady(db)
-    }
-
-    /// Whether the body-part tables have been filled (they are kept in step from then on).
-    static func bodyPartsReady(_ db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'parts'") == "ready"
+        writesBodyParts = try FirstUse.parts.isDone(db)
     }
 
     /// The stored form of an entry (read back by `Index.entries`). Encoded by the

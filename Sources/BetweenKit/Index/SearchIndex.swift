@@ -44,30 +44,20 @@ extension Index {
 
     /// Fills the full-text table if it is still empty, and installs the triggers that keep it in step.
     func ensureSearchTable() throws {
-        let ready = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search'") == "ready"
-        }
-        guard !ready else { return }
-        try database.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                // Another process may have done it while we waited for the lock.
-                if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search'") == "ready" { return .commit }
-                try db.execute(sql: """
-                    INSERT INTO search(search) VALUES ('rebuild');
-                    CREATE TRIGGER record_search_insert AFTER INSERT ON record BEGIN
-                        INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-                    END;
-                    CREATE TRIGGER record_search_delete AFTER DELETE ON record BEGIN
-                        INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-                    END;
-                    CREATE TRIGGER record_search_update AFTER UPDATE OF title, body ON record BEGIN
-                        INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-                        INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-                    END;
-                    INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'ready');
-                    """)
-                return .commit
-            }
+        try fillOnFirstUse(.search) { db in
+            try db.execute(sql: """
+                INSERT INTO search(search) VALUES ('rebuild');
+                CREATE TRIGGER record_search_insert AFTER INSERT ON record BEGIN
+                    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER record_search_delete AFTER DELETE ON record BEGIN
+                    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER record_search_update AFTER UPDATE OF title, body ON record BEGIN
+                    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                """)
         }
     }
 }
