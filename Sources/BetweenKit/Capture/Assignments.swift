@@ -54,7 +54,7 @@ public struct Assignments: Sendable {
         let folder = root + "/homework"
         guard let listing = FileSystem.entries(in: folder) else { return [] }
         var entries: [Entry] = []
-        for item in listing.filter(\.nameIsText).sorted(by: { $0.name < $1.name }).prefix(2_000) where VaultScanner.isMarkdown(item.name) {
+        for item in listing.filter(\.nameIsText).prefix(2_000) where VaultScanner.isMarkdown(item.name) {
             let name = item.name, path = folder + "/" + name
             // The listing already examined each entry; only a link needs a second look.
             let kind = item.status?.kind == .symlink ? FileSystem.status(path, follow: true)?.kind : item.status?.kind

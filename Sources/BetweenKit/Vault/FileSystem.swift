@@ -39,7 +39,8 @@ enum FileSystem {
         var status: Status?
     }
 
-    /// The entries of a directory (not `.` and `..`); nil when it can't be read.
+    /// The entries of a directory (not `.` and `..`) in order of name; nil when it
+    /// can't be read.
     ///
     /// Each entry is examined relative to the open directory (`fstatat`), so the kernel
     /// does not walk the whole path again for every file of a large vault.
@@ -60,7 +61,7 @@ enum FileSystem {
             let examined = fstatat(descriptor, pointer, &info, AT_SYMLINK_NOFOLLOW) == 0
             entries.append(DirectoryEntry(name: name, nameIsText: exact != nil, status: examined ? Status(info) : nil))
         }
-        return entries
+        return entries.sorted { $0.name < $1.name }
     }
 }
 
@@ -79,7 +80,6 @@ extension FileSystem.Status {
 }
 
 extension FileSystem {
-
     /// The canonical absolute path (symlinks resolved), or nil.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

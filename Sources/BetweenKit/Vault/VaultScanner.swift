@@ -38,7 +38,7 @@ struct VaultScanner {
                 }
                 continue
             }
-            for entry in entries.sorted(by: { $0.name < $1.name }) {
+            for entry in entries {
                 let name = entry.name
                 let relative = relativeDirectory.isEmpty ? name : "\(relativeDirectory)/\(name)"
                 guard entry.nameIsText else {
