@@ -145,6 +145,54 @@ import Testing
         #expect(try index.refresh().parsed == 3)
     }
 
+    @Test func aNewIndexIsBuiltAsideAndAppearsOnlyWhole() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let database = vault.root + "/.between/index.sqlite"
+        let building = database + ".building"
+        // A build that crashed left a half-written file behind.
+        try FileManager.default.createDirectory(atPath: vault.root + "/.between", withIntermediateDirectories: true)
+        try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: building))
+        let first = try Index.open(Vault(root: vault.root))
+        let second = try Index.open(Vault(root: vault.root))
+        // Until the first refresh there is no index file, and nothing to read.
+        #expect(!FileManager.default.fileExists(atPath: database))
+        #expect(try paths(first).isEmpty)
+        #expect(try first.refresh().parsed == 3)
+        #expect(FileManager.default.fileExists(atPath: database))
+        #expect(!FileManager.default.fileExists(atPath: building))
+        let mode = try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Shared through the write-ahead log like any index.
+        let journal = try DatabaseQueue(path: database).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+        // The other one, opened before the build, uses what was built.
+        let report = try second.refresh()
+        #expect(report.parsed == 0 && report.unchanged == 3)
+        #expect(try paths(second) == paths(first))
+        #expect(second.warnings.isEmpty)
+    }
+
+    @Test func aBuildThatCannotCreateItsFileAnswersFromMemory() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        // A folder where the build file goes: it can't be replaced.
+        try vault.write(".between/index.sqlite.building/x", "in the way")
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        #expect(try paths(index).count == 3)
+        #expect(index.warnings.count == 1)
+        #expect(index.warnings.first?.contains("index.sqlite.building") == true)
+        #expect(index.warnings.first?.contains("answering from memory") == true)
+        #expect(!FileManager.default.fileExists(atPath: vault.root + "/.between/index.sqlite"))
+        // Once it is out of the way, the index file is built.
+        try FileManager.default.removeItem(atPath: vault.root + "/.between/index.sqlite.building")
+        let later = try Index.open(Vault(root: vault.root))
+        #expect(try later.refresh().parsed == 3)
+        #expect(later.warnings.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: vault.root + "/.between/index.sqlite"))
+    }
+
     @Test func theCacheIsPrivateToItsOwner() throws {
         let vault = try makeVault()
         defer { vault.remove() }

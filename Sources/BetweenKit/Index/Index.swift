@@ -8,21 +8,31 @@ import GRDB
 /// where `.between/` can't be written is indexed in memory instead (with a warning).
 /// Several processes may use one index at once: SQLite's WAL mode lets readers
 /// go on while one writer at a time refreshes, and a busy timeout makes the others wait.
+///
+/// A brand-new index is built by the first refresh under a temporary name, without
+/// a write-ahead log, and renamed into place when complete (`IndexBuild`): nothing
+/// else ever sees it half made, and the build doesn't write every page twice.
 public final class Index: @unchecked Sendable {
     public let vault: Vault
-    let database: any DatabaseWriter
+    /// The database: the file's pool once it exists; until a pending build has run,
+    /// an empty one in memory, so reads before the first refresh see no records.
+    private(set) var database: any DatabaseWriter
+    /// Where the first refresh is to build the index file (there is none usable yet).
+    private var pendingBuild: String?
     /// Problems with the index itself that the person should hear about.
     public private(set) var warnings: [String] = []
     /// Problems found while scanning at the last refresh (links, unreadable folders) and in `between.yml`.
     public internal(set) var scanDiagnostics: [Diagnostic] = []
 
-    private init(vault: Vault, database: any DatabaseWriter, warnings: [String]) {
+    private init(vault: Vault, database: any DatabaseWriter, pendingBuild: String? = nil, warnings: [String] = []) {
         self.vault = vault
         self.database = database
+        self.pendingBuild = pendingBuild
         self.warnings = warnings
     }
 
-    /// Opens (creating or rebuilding as needed) the index of `vault`.
+    /// Opens the index of `vault`; when there is no usable one (or `rebuild`), the
+    /// first `refresh()` builds it.
     public static func open(_ vault: Vault, rebuild: Bool = false) throws -> Index {
         guard IndexLocation.prepareFolder(of: vault.root) else {
             return try Index(vault: vault, database: inMemory(), warnings: [
@@ -31,16 +41,67 @@ public final class Index: @unchecked Sendable {
             ])
         }
         let path = IndexLocation.database(of: vault.root)
+        // Judging (and removing) the file is done by one process at a time, so two
+        // first runs can't delete each other's work.
+        let lock = IndexLocation.lock(of: vault.root)
+        defer { IndexLocation.unlock(lock) }
+        if rebuild { IndexLocation.removeDatabase(of: vault.root) }
         do {
-            return Index(vault: vault, database: try openFile(path, root: vault.root, rebuild: rebuild), warnings: [])
+            if let pool = try openUsable(path, root: vault.root) {
+                return Index(vault: vault, database: pool)
+            }
         } catch {
-            return try Index(vault: vault, database: inMemory(), warnings: [
-                "can't create the index at \(path) (\(error.localizedDescription)); answering from memory this time",
-            ])
+            IndexLocation.removeDatabase(of: vault.root)
+        }
+        return try Index(vault: vault, database: inMemory(), pendingBuild: path)
+    }
+
+    /// Brings the index up to date with the files (`update`), building the index
+    /// file first if `open` found none.
+    @discardableResult
+    public func refresh(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RefreshReport {
+        guard let path = pendingBuild else { return try update(progress: progress) }
+        pendingBuild = nil
+        do {
+            return try build(at: path, progress: progress)
+        } catch {
+            database = try Self.inMemory()
+            warnings.append("can't create the index at \(path) (\(error.localizedDescription)); answering from memory this time")
+            return try update(progress: progress)
         }
     }
 
-    private static func configuration() -> Configuration {
+    /// Builds the index file at `path` from every file of the vault, unless another
+    /// process has built one meanwhile (then that one is brought up to date).
+    private func build(at path: String, progress: (@Sendable (Int, Int) -> Void)?) throws -> RefreshReport {
+        let root = vault.root
+        let lock = IndexLocation.lock(of: root)
+        defer { IndexLocation.unlock(lock) }
+        if let pool = try? Self.openUsable(path, root: root) {
+            database = pool
+            return try update(progress: progress)
+        }
+        IndexLocation.removeDatabase(of: root)
+        let temporary = try IndexLocation.createBuildFile(of: root)
+        defer { IndexLocation.removeBuildFile(of: root) }
+        let queue = try DatabaseQueue(path: temporary, configuration: Self.configuration(journal: "OFF"))
+        try Self.createSchema(in: queue)
+        database = queue
+        let report = try update(progress: progress)
+        // Readers of the finished file share it through the write-ahead log, like any
+        // index; the mode is recorded in the file, and switching is instant when
+        // nothing else has it open.
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        try queue.close()
+        try IndexLocation.moveBuildFile(of: root)
+        guard let pool = try Self.openUsable(path, root: root) else { throw IndexError.unusable("the new index vanished") }
+        database = pool
+        return report
+    }
+
+    private static func configuration(journal: String? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
@@ -50,44 +111,23 @@ public final class Index: @unchecked Sendable {
             // chains, which cut a cold index's writes by a sixth (docs/performance.md).
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let journal {
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = \(journal)")
+            }
         }
         return configuration
     }
 
-    /// Opens the database file, creating it, or recreating it when it is unusable
-    /// (corrupt, foreign, another schema version): it is only a cache.
-    private static func openFile(_ path: String, root: String, rebuild: Bool) throws -> DatabasePool {
-        // Creating or judging the file is done by one process at a time, so two
-        // first runs can't both create the schema, or delete each other's work.
-        let lock = IndexLocation.lock(of: root)
-        defer { IndexLocation.unlock(lock) }
-        if rebuild { IndexLocation.removeDatabase(of: root) }
-        do {
-            return try openExisting(path, root: root)
-        } catch {
-            IndexLocation.removeDatabase(of: root)
-            return try openExisting(path, root: root)
-        }
-    }
-
-    private static func openExisting(_ path: String, root: String) throws -> DatabasePool {
+    /// Opens the index file at `path` when it exists and is ours, of this schema
+    /// version; nil when there is no file; throws when it is unusable (corrupt,
+    /// foreign, another schema version: it is only a cache, to be built again).
+    private static func openUsable(_ path: String, root: String) throws -> DatabasePool? {
+        guard FileSystem.status(path) != nil else { return nil }
         let pool = try DatabasePool(path: path, configuration: configuration())
         defer { IndexLocation.restrictFiles(of: root) }
-        let (applicationID, tableCount) = try pool.read { db in
+        let (applicationID, schema) = try pool.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-        }
-        if applicationID == 0 && tableCount == 0 {
-            try IndexSchema.migrator.migrate(pool)
-            try pool.write { db in
-                try db.execute(sql: "PRAGMA application_id = \(IndexSchema.applicationID)")
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)",
-                               arguments: [String(IndexSchema.version)])
-            }
-            return pool
-        }
-        let schema = try pool.read { db in
-            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil
+             try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil)
         }
         guard applicationID == IndexSchema.applicationID, schema == String(IndexSchema.version) else {
             throw IndexError.unusable("a foreign, damaged or older index")
@@ -95,12 +135,17 @@ public final class Index: @unchecked Sendable {
         return pool
     }
 
-    private static func inMemory() throws -> DatabaseQueue {
-        let queue = try DatabaseQueue(configuration: configuration())
-        try IndexSchema.migrator.migrate(queue)
-        try queue.write { db in
+    private static func createSchema(in database: some DatabaseWriter) throws {
+        try IndexSchema.migrator.migrate(database)
+        try database.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(IndexSchema.applicationID)")
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?)", arguments: [String(IndexSchema.version)])
         }
+    }
+
+    private static func inMemory() throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try createSchema(in: queue)
         return queue
     }
 

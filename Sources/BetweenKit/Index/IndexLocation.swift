@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,6 +32,39 @@ enum IndexLocation {
         for path in [database, database + "-wal", database + "-shm", database + "-journal"] {
             _ = unlink(path)
         }
+    }
+
+    /// Where a new index is built before it is renamed into place (`Index.build`).
+    static func buildFile(of root: String) -> String { database(of: root) + ".building" }
+
+    /// Creates an empty, private build file (replacing one a crashed build left), and
+    /// returns its path. Made 0600 before SQLite writes a byte into it.
+    static func createBuildFile(of root: String) throws -> String {
+        removeBuildFile(of: root)
+        let path = buildFile(of: root)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure(errorDescription: "can't create \(path): \(String(cString: strerror(errno)))") }
+        close(descriptor)
+        return path
+    }
+
+    /// Removes the build file and its side files, if any.
+    static func removeBuildFile(of root: String) {
+        let path = buildFile(of: root)
+        for path in [path, path + "-wal", path + "-shm", path + "-journal"] {
+            _ = unlink(path)
+        }
+    }
+
+    /// Renames the finished build file to the index's name.
+    static func moveBuildFile(of root: String) throws {
+        guard rename(buildFile(of: root), database(of: root)) == 0 else {
+            throw Failure(errorDescription: "can't rename \(buildFile(of: root)): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    struct Failure: LocalizedError {
+        var errorDescription: String?
     }
 
     /// Takes an exclusive lock on `.between/index.lock`, waiting for other processes; -1 when it can't.

@@ -40,8 +40,7 @@ extension Index {
     /// differs), the way git treats racily clean files.
     ///
     /// `progress` is called with (done, total) as files are parsed.
-    @discardableResult
-    public func refresh(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RefreshReport {
+    func update(progress: (@Sendable (Int, Int) -> Void)?) throws -> RefreshReport {
         let scannedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
