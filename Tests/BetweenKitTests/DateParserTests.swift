@@ -47,6 +47,21 @@ import Testing
         #expect((try! DateParser.parse("1970-01-02")).dayNumber == 1)
     }
 
+    @Test func theSortNumberOrdersAsTheSortKeyDoes() throws {
+        let texts = ["0001-01-01", "1999-12-31T23:59:59", "2026-11-20", "2026-11-20T00:00", "2026-11-20 00:00:01",
+                     "2026-11-20T08:00+05:00", "2026-11-20T08:00Z", "2026-11-20T19:30", "2026-02-09", "2026-10-01", "9999-12-31T23:59:59"]
+        let dates = try texts.map(DateParser.parse)
+        for a in dates {
+            for b in dates {
+                #expect((a.sortNumber < b.sortNumber) == (a.sortKey < b.sortKey), "\(a.text) vs \(b.text)")
+                #expect((a.sortNumber == b.sortNumber) == (a.sortKey == b.sortKey), "\(a.text) vs \(b.text)")
+            }
+            // No date sorts before every date, as an empty key did.
+            #expect(EntryDate.sortNumber(nil) < EntryDate.sortNumber(a))
+        }
+        #expect(try DateParser.parse("2026-11-20T08:05:09").sortNumber == 20261120080509)
+    }
+
     @Test func sortsByWrittenWallClockTime() throws {
         let dates = try ["2026-11-20 19:30", "2026-11-20", "2026-11-19T23:59", "2026-11-20T08:00"].map(DateParser.parse)
         #expect(dates.sorted().map(\.isoText) == ["2026-11-19T23:59", "2026-11-20", "2026-11-20T08:00", "2026-11-20T19:30"])

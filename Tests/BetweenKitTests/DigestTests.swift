@@ -186,6 +186,48 @@ import Testing
         #expect(result.questions.map(\.path) == ["j/a.md", "j/a.md"])
     }
 
+    @Test func questionsDifferingOnlyInCaseSpacingOrPunctuationAreOne() {
+        #expect(DigestBuilder.questionKey("Why do mornings feel worse?") == "whydomorningsfeelworse")
+        #expect(DigestBuilder.questionKey("why do MORNINGS feel worse ??") == "whydomorningsfeelworse")
+        #expect(DigestBuilder.questionKey("Is week 2 OK?") == "isweek2ok")
+        #expect(DigestBuilder.questionKey("Était-ce ÉVITEMENT ?") == "étaitceévitement")
+        #expect(DigestBuilder.questionKey("?!") == "")
+        // Bytes for plain ASCII, characters for the rest: the same key either way.
+        let pieces = ["a", "Z", "7", " ", "?", "-", "'", "\t", "\r\n", "É", "ß", "İ", "e\u{301}", "٣", "心", "🙂", "Ⅻ", "\u{200D}"]
+        var seed: UInt64 = 0x5eed
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(seed % 12) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            #expect(DigestBuilder.questionKey(text) == text.lowercased().filter { $0.isLetter || $0.isNumber }, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func quotesPreferTheNamedSectionsSkipTheTitleAndStayShort() {
+        let note = entry("j/q.md", "type: exposure\ndate: 2026-11-19\ntitle: Bus ride", body: """
+            Bus ride
+
+            Waited at the stop for ten minutes.
+
+            ## outcome
+              It was fine after the second stop.
+            """)
+        #expect(Quote.of(note) == "Waited at the stop for ten minutes.")
+        #expect(Quote.of(note, preferring: ["Outcome"]) == "It was fine after the second stop.")
+        #expect(Quote.of(entry("j/e.md", "type: mood\ndate: 2026-11-19", body: "")) == nil)
+        // Cut at a word, by characters, not bytes.
+        let long = String(repeating: "walked on ", count: 20)
+        let cut = Quote.of(entry("j/l.md", "type: mood\ndate: 2026-11-19", body: long))!
+        #expect(cut.hasSuffix(" walked…") && cut.count <= Quote.maximumLength)
+        let accented = String(repeating: "é", count: 100)
+        #expect(Quote.of(entry("j/a.md", "type: mood\ndate: 2026-11-19", body: accented)) == accented)
+        let tooLong = String(repeating: "é", count: 141)
+        #expect(Quote.of(entry("j/b.md", "type: mood\ndate: 2026-11-19", body: tooLong)) == String(repeating: "é", count: 139) + "…")
+    }
+
     @Test func winsAreTaggedOrVeryHelpful() {
         let result = digest([entry("j/a.md", "type: exposure\ndate: 2026-11-19\ntags: [win]"),
                              entry("j/b.md", "type: activity\ndate: 2026-11-20\nhelpful: 8"),

@@ -47,7 +47,7 @@ public enum HelpedBefore {
         return ranked.sorted { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.times != rhs.times { return lhs.times > rhs.times }
-            let left = lhs.lastDay?.sortKey ?? "", right = rhs.lastDay?.sortKey ?? ""
+            let left = EntryDate.sortNumber(lhs.lastDay), right = EntryDate.sortNumber(rhs.lastDay)
             return left != right ? left > right : lhs.key < rhs.key
         }
     }

@@ -66,7 +66,7 @@ public struct SafetyPlan: Sendable, Hashable {
     /// The plan that counts: the newest by date (undated ones count as oldest), then by path.
     public static func newest(of entries: [Entry]) -> SafetyPlan? {
         entries.filter { $0.type == .safetyPlan }
-            .max { ($0.date?.sortKey ?? "", $1.path) < ($1.date?.sortKey ?? "", $0.path) }
+            .max { (EntryDate.sortNumber($0.date), $1.path) < (EntryDate.sortNumber($1.date), $0.path) }
             .map(SafetyPlan.init)
     }
 }

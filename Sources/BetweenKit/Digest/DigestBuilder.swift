@@ -28,7 +28,7 @@ public enum DigestBuilder {
     /// Scored measures of the period, oldest first, each with its change since the previous one.
     static func measureResults(_ entries: [Entry], earlier: [Entry]) -> [MeasureResult] {
         var previous: [Instrument: MeasureScore] = [:]
-        for entry in earlier.sorted(by: { ($0.date?.sortKey ?? "") < ($1.date?.sortKey ?? "") }) {
+        for entry in earlier.sorted(by: { EntryDate.sortNumber($0.date) < EntryDate.sortNumber($1.date) }) {
             if let score = MeasureScore(entry) { previous[score.instrument] = score }
         }
         return entries.filter { $0.type == .measure }.compactMap { entry in
@@ -46,12 +46,29 @@ public enum DigestBuilder {
         var result: [QuestionItem] = []
         for entry in entries {
             for question in entry.body.questions {
-                let key = question.text.lowercased().filter { $0.isLetter || $0.isNumber }
+                let key = questionKey(question.text)
                 guard !key.isEmpty, seen.insert(key).inserted else { continue }
                 result.append(QuestionItem(text: question.text, path: entry.path, date: entry.date))
             }
         }
         return result
+    }
+
+    /// What tells questions apart: their letters and digits, lowercased (so case,
+    /// spacing and punctuation don't make a question new). Plain ASCII text, most
+    /// questions, is done on bytes; anything else by characters.
+    static func questionKey(_ text: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): key.append(byte)
+            case 0x80...: return text.lowercased().filter { $0.isLetter || $0.isNumber }
+            default: continue
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Entries tagged `win` or rated helpful 8 or more.

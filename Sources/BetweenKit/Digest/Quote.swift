@@ -7,16 +7,20 @@ enum Quote {
     /// where people say how it went; nil for an empty body.
     static func of(_ entry: Entry, preferring sections: [String] = []) -> String? {
         let wanted = Set(sections.map { $0.lowercased() })
-        let ordered = entry.body.sections.filter { wanted.contains($0.heading.lowercased()) }
-            + entry.body.sections.filter { !wanted.contains($0.heading.lowercased()) }
+        let ordered = wanted.isEmpty ? entry.body.sections : {
+            let preferred = entry.body.sections.map { wanted.contains($0.heading.lowercased()) }
+            return zip(entry.body.sections, preferred).filter(\.1).map(\.0) + zip(entry.body.sections, preferred).filter { !$0.1 }.map(\.0)
+        }()
         for section in ordered {
-            // Section texts are LF-only (the parser normalises line ends); look at one
-            // line at a time, since the first fitting line is usually near the top.
-            var rest = section.text[...]
-            while !rest.isEmpty {
-                let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-                let text = String(rest[..<end]).trimmingASCIIWhitespace()
-                rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            // Section texts are LF-only (the parser normalises line ends), and a line
+            // feed is always a character of its own: look at one line at a time, found
+            // on bytes, since the first fitting line is usually near the top.
+            let bytes = section.text.utf8
+            var start = bytes.startIndex
+            while start < bytes.endIndex {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+                let text = String(section.text[start..<end]).trimmingASCIIWhitespace()
+                start = end < bytes.endIndex ? bytes.index(after: end) : end
                 guard !text.isEmpty, text != entry.title else { continue }
                 return shorten(text)
             }
@@ -25,7 +29,8 @@ enum Quote {
     }
 
     static func shorten(_ text: String) -> String {
-        guard text.count > maximumLength else { return text }
+        // No more bytes than the limit means no more characters either.
+        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
         let cut = text.prefix(maximumLength - 1)
         let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return String(atWord) + "…"

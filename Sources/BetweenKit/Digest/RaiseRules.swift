@@ -15,7 +15,7 @@ enum RaiseRules {
         items += lowAdherence(homework)
         return items.sorted { lhs, rhs in
             if lhs.kind.rank != rhs.kind.rank { return lhs.kind.rank < rhs.kind.rank }
-            let left = lhs.date?.sortKey ?? "", right = rhs.date?.sortKey ?? ""
+            let left = EntryDate.sortNumber(lhs.date), right = EntryDate.sortNumber(rhs.date)
             return left != right ? left < right : lhs.path < rhs.path
         }
     }

@@ -12,8 +12,6 @@
 ///   `+`, `=` or `1.`/`1)` when they would start a list item, a rule or an underline.
 /// Ordinary sentences keep their apostrophes, quotes, dashes, full stops and brackets.
 enum MarkdownEscaping {
-    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$"]
-
     // Both passes work on Unicode scalars, not Characters, and write UTF-8 bytes: every
     // mark they look for is a single ASCII scalar, and scalars are much cheaper to walk
     // than grapheme clusters (a digest of years of entries escapes megabytes of text).
@@ -23,7 +21,7 @@ enum MarkdownEscaping {
         var output: [UInt8] = []
         output.reserveCapacity(flat.count + 8)
         for (index, byte) in flat.enumerated() {
-            if byte < 0x80, alwaysEscaped.contains(Unicode.Scalar(byte)) {
+            if isAlwaysEscaped(byte) {
                 output.append(UInt8(ascii: "\\"))
             } else if byte == UInt8(ascii: "&"), index + 1 < flat.count,
                       case let next = flat[index + 1], next == UInt8(ascii: "#") || isASCIILetterOrDigit(next) {
@@ -31,7 +29,23 @@ enum MarkdownEscaping {
             }
             output.append(byte)
         }
-        return escapeLineStart(String(decoding: output, as: UTF8.self))
+        let escaped = String(decoding: output, as: UTF8.self)
+        // Only these can start block syntax; most values start with none of them.
+        switch output.first ?? 0 {
+        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return escapeLineStart(escaped)
+        default:
+            return escaped
+        }
+    }
+
+    /// `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `$`: escaped wherever they are.
+    private static func isAlwaysEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"): true
+        default: false
+        }
     }
 
     /// Runs of spaces, tabs and line breaks become one space;
