@@ -62,12 +62,7 @@ extension Index {
     /// Diagnostics for files that could not be read, plus scan and settings problems.
     public func otherDiagnostics() throws -> [Diagnostic] {
         let skipped = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT path, severity, message, line, column FROM skipped ORDER BY path").map { row in
-                let line: Int? = row["line"]
-                let column: Int? = row["column"]
-                return Diagnostic(path: row["path"], position: line.map { SourcePosition(line: $0, column: column ?? 1) },
-                                  severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"])
-            }
+            try Row.fetchAll(db, sql: "SELECT path, severity, message, line, column FROM skipped ORDER BY path").map(Diagnostic.init(row:))
         }
         return scanDiagnostics + skipped
     }
@@ -79,12 +74,26 @@ extension Index {
             """)
         var result: [Int64: [Diagnostic]] = [:]
         for row in rows {
-            let line: Int? = row["line"]
-            let column: Int? = row["column"]
-            result[row["recordId"], default: []].append(Diagnostic(
-                path: row["path"], position: line.map { SourcePosition(line: $0, column: column ?? 1) },
-                severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"]))
+            result[row["recordId"], default: []].append(Diagnostic(row: row))
         }
         return result
+    }
+}
+
+extension Diagnostic {
+    /// A diagnostic as the index stores it: a row with `path`, `line`, `column`,
+    /// `severity` and `message` columns.
+    init(row: Row) {
+        self.init(path: row["path"], position: SourcePosition.stored(in: row),
+                  severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"])
+    }
+}
+
+extension SourcePosition {
+    /// The position in a row's `line` and `column` columns (or others named so);
+    /// nil when no line is stored, column 1 when only the line is.
+    static func stored(in row: Row, line: String = "line", column: String = "column") -> SourcePosition? {
+        let number: Int? = row[line]
+        return number.map { SourcePosition(line: $0, column: row[column] ?? 1) }
     }
 }

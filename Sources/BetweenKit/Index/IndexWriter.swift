@@ -123,11 +123,9 @@ struct IndexWriter {
         var ids: [String: Int64] = [:]
         let references = rows.map { row -> VaultChecks.HomeworkReference in
             ids[row["path"]] = row["id"]
-            let line: Int? = row["homework_line"]
-            let column: Int? = row["homework_column"]
             return VaultChecks.HomeworkReference(
                 path: row["path"], isAssignment: row["type"] == EntryType.homework.rawValue, id: row["homework"],
-                position: line.map { SourcePosition(line: $0, column: column ?? 1) })
+                position: SourcePosition.stored(in: row, line: "homework_line", column: "homework_column"))
         }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO diagnostic (recordId, scope, line, column, severity, message) VALUES (?, 'vault', ?, ?, ?, ?)
