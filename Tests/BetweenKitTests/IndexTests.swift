@@ -117,6 +117,23 @@ import Testing
         try vault.write("homework/walking.md", "---\ntype: homework\n---\n")
         try index.refresh()
         #expect(try index.entries().allSatisfy { $0.diagnostics.isEmpty })
+        // A second assignment with the same id, and a record practising an unknown one
+        // among records practising the known one.
+        try vault.write("homework/walk.md", "---\ntype: homework\nid: walking\n---\n")
+        for day in 10...19 {
+            try vault.write("journal/w\(day).md", "---\ntype: reflection\ndate: 2026-11-\(day)\nhomework: walking\n---\n")
+        }
+        try vault.write("journal/z.md", "---\ntype: reflection\ndate: 2026-11-22\nhomework: breathing\n---\n")
+        try index.refresh()
+        let problems = try index.entries().filter { !$0.diagnostics.isEmpty }
+        #expect(problems.map(\.path) == ["homework/walking.md", "journal/z.md"])
+        #expect(problems.first?.diagnostics.first?.message.hasPrefix("two assignments have the id 'walking'") == true)
+        #expect(problems.last?.diagnostics.first?.message.hasPrefix("no assignment has the id 'breathing'") == true)
+        // Records practising known ids are found without reading the record table.
+        let plan = try index.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + IndexWriter.crossFileCandidates).map { $0["detail"] as String }
+        }
+        #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
 
     @Test func aGarbageForeignOrOlderIndexIsRebuiltSilently() throws {

@@ -110,16 +110,24 @@ struct IndexWriter {
     /// Recomputes the diagnostics that span files, from the homework ids of every record.
     ///
     /// Only assignments and the records whose id matches no assignment can have such
-    /// a diagnostic (`VaultChecks`), so only those are read: SQLite finds them through
-    /// the `homework` index, and a refresh after one edit doesn't decode thousands of rows.
+    /// a diagnostic (`VaultChecks`), so only those are read (`crossFileCandidates`).
+    /// Assignments (found through the `type` index), and the records practising an id
+    /// no assignment has: the ids come from the `homework` index alone, so the rows
+    /// of the thousands of records practising known ids are never read (a refresh
+    /// after one edit runs this).
+    static let crossFileCandidates = """
+        SELECT id, path, type, homework, homework_line, homework_column FROM record
+        WHERE type = 'homework' AND homework IS NOT NULL
+        UNION ALL
+        SELECT id, path, type, homework, homework_line, homework_column FROM record
+        WHERE homework IN (SELECT homework FROM record WHERE homework IS NOT NULL
+                           EXCEPT SELECT homework FROM record WHERE type = 'homework')
+        ORDER BY path
+        """
+
     func refreshVaultDiagnostics() throws {
         try db.execute(sql: "DELETE FROM diagnostic WHERE scope = 'vault'")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, path, type, homework, homework_line, homework_column FROM record r
-            WHERE homework IS NOT NULL AND (type = 'homework' OR NOT EXISTS (
-                SELECT 1 FROM record a WHERE a.homework = r.homework AND a.type = 'homework'))
-            ORDER BY path
-            """)
+        let rows = try Row.fetchAll(db, sql: Self.crossFileCandidates)
         var ids: [String: Int64] = [:]
         let references = rows.map { row -> VaultChecks.HomeworkReference in
             ids[row["path"]] = row["id"]
