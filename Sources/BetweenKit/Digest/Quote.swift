@@ -7,10 +7,12 @@ enum Quote {
     /// where people say how it went; nil for an empty body.
     static func of(_ entry: Entry, preferring sections: [String] = []) -> String? {
         let wanted = Set(sections.map { $0.lowercased() })
-        let ordered = wanted.isEmpty ? entry.body.sections : {
-            let preferred = entry.body.sections.map { wanted.contains($0.heading.lowercased()) }
-            return zip(entry.body.sections, preferred).filter(\.1).map(\.0) + zip(entry.body.sections, preferred).filter { !$0.1 }.map(\.0)
-        }()
+        var ordered = entry.body.sections
+        if !wanted.isEmpty {
+            // The wanted sections first; each group keeps the body's order.
+            ordered = ordered.filter { wanted.contains($0.heading.lowercased()) }
+                + ordered.filter { !wanted.contains($0.heading.lowercased()) }
+        }
         for section in ordered {
             // Section texts are LF-only (the parser normalises line ends), and a line
             // feed is always a character of its own: look at one line at a time, found

@@ -10,7 +10,7 @@ import GRDB
 /// go on while one writer at a time refreshes, and a busy timeout makes the others wait.
 ///
 /// A brand-new index is built by the first refresh under a temporary name, without
-/// a write-ahead log, and renamed into place when complete (`IndexBuild`): nothing
+/// a write-ahead log, and renamed into place when complete (`build(at:progress:)`): nothing
 /// else ever sees it half made, and the build doesn't write every page twice.
 public final class Index: @unchecked Sendable {
     public let vault: Vault

@@ -107,14 +107,10 @@ struct IndexWriter {
         try db.cachedStatement(sql: "DELETE FROM skipped WHERE path = ?").execute(arguments: [path])
     }
 
-    /// Recomputes the diagnostics that span files, from the homework ids of every record.
-    ///
-    /// Only assignments and the records whose id matches no assignment can have such
-    /// a diagnostic (`VaultChecks`), so only those are read (`crossFileCandidates`).
-    /// Assignments (found through the `type` index), and the records practising an id
-    /// no assignment has: the ids come from the `homework` index alone, so the rows
-    /// of the thousands of records practising known ids are never read (a refresh
-    /// after one edit runs this).
+    /// The records a cross-file check reads: assignments (found through the `type`
+    /// index), and the records practising an id no assignment has, whose ids come
+    /// from the `homework` index alone, so the rows of the thousands of records
+    /// practising known ids are never read (a refresh after one edit runs this).
     static let crossFileCandidates = """
         SELECT id, path, type, homework, homework_line, homework_column FROM record
         WHERE type = 'homework' AND homework IS NOT NULL
@@ -125,6 +121,10 @@ struct IndexWriter {
         ORDER BY path
         """
 
+    /// Recomputes the diagnostics that span files, from the homework ids of every record.
+    ///
+    /// Only assignments and the records whose id matches no assignment can have such
+    /// a diagnostic (`VaultChecks`), so only those are read (`crossFileCandidates`).
     func refreshVaultDiagnostics() throws {
         try db.execute(sql: "DELETE FROM diagnostic WHERE scope = 'vault'")
         let rows = try Row.fetchAll(db, sql: Self.crossFileCandidates)
