@@ -201,6 +201,7 @@ import Testing
         #expect(index.warnings.count == 1)
         #expect(index.warnings.first?.contains("index.sqlite.building") == true)
         #expect(index.warnings.first?.contains("answering from memory") == true)
+        #expect(index.warnings.first?.hasSuffix("removing \(vault.root)/.between lets the next run build it afresh") == true)
         #expect(!FileManager.default.fileExists(atPath: vault.root + "/.between/index.sqlite"))
         // Once it is out of the way, the index file is built.
         try FileManager.default.removeItem(atPath: vault.root + "/.between/index.sqlite.building")

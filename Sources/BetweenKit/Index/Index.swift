@@ -66,7 +66,8 @@ public final class Index: @unchecked Sendable {
             return try build(at: path, progress: progress)
         } catch {
             database = try Self.inMemory()
-            warnings.append("can't create the index at \(path) (\(error.localizedDescription)); answering from memory this time")
+            warnings.append("can't create the index at \(path) (\(error.localizedDescription)); answering from memory this time. "
+                + "The index is only a cache: removing \(IndexLocation.folder(of: vault.root)) lets the next run build it afresh")
             return try update(progress: progress)
         }
     }
