@@ -85,7 +85,7 @@ public final class Index: @unchecked Sendable {
         IndexLocation.removeDatabase(of: root)
         let temporary = try IndexLocation.createBuildFile(of: root)
         defer { IndexLocation.removeBuildFile(of: root) }
-        let queue = try DatabaseQueue(path: temporary, configuration: Self.configuration(journal: "OFF"))
+        let queue = try DatabaseQueue(path: temporary, configuration: Self.configuration(buildingAside: true))
         try Self.createSchema(in: queue)
         database = queue
         let report = try update(progress: progress)
@@ -102,7 +102,9 @@ public final class Index: @unchecked Sendable {
         return report
     }
 
-    private static func configuration(journal: String? = nil) -> Configuration {
+    /// `buildingAside`: for the file a new index is built in, which nothing else
+    /// reads until it is renamed, so it needs no journal at all.
+    private static func configuration(buildingAside: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
@@ -112,8 +114,8 @@ public final class Index: @unchecked Sendable {
             // chains, which cut a cold index's writes by a sixth (docs/performance.md).
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if let journal {
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = \(journal)")
+            if buildingAside {
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = OFF")
             }
         }
         return configuration

@@ -18,18 +18,21 @@ enum IndexLocation {
         return access(folder, W_OK) == 0
     }
 
+    /// A SQLite database file and the side files SQLite may keep beside it.
+    private static func withSideFiles(_ database: String) -> [String] {
+        [database, database + "-wal", database + "-shm", database + "-journal"]
+    }
+
     /// Sets 0600 on the database and its WAL and shared-memory files, when they exist.
     static func restrictFiles(of root: String) {
-        let database = database(of: root)
-        for path in [database, database + "-wal", database + "-shm", database + "-journal"] {
+        for path in withSideFiles(database(of: root)) {
             _ = chmod(path, 0o600)
         }
     }
 
     /// Removes the database and its side files, for a rebuild.
     static func removeDatabase(of root: String) {
-        let database = database(of: root)
-        for path in [database, database + "-wal", database + "-shm", database + "-journal"] {
+        for path in withSideFiles(database(of: root)) {
             _ = unlink(path)
         }
     }
@@ -50,8 +53,7 @@ enum IndexLocation {
 
     /// Removes the build file and its side files, if any.
     static func removeBuildFile(of root: String) {
-        let path = buildFile(of: root)
-        for path in [path, path + "-wal", path + "-shm", path + "-journal"] {
+        for path in withSideFiles(buildFile(of: root)) {
             _ = unlink(path)
         }
     }
