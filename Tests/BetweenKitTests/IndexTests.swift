@@ -23,6 +23,17 @@ import Testing
         try index.entries().map(\.path)
     }
 
+    /// Opens and refreshes the index of `makeVault()`'s vault where no index file can
+    /// be made: all three files are indexed all the same, and one warning says so.
+    private func indexedInMemory(_ vault: TemporaryVault) throws -> Index {
+        let index = try Index.open(Vault(root: vault.root))
+        #expect(try index.refresh().parsed == 3)
+        #expect(try paths(index).count == 3)
+        #expect(index.warnings.count == 1)
+        #expect(index.warnings.first?.contains("answering from memory") == true)
+        return index
+    }
+
     @Test func aRunWithNothingChangedParsesNothing() throws {
         let vault = try makeVault()
         defer { vault.remove() }
@@ -195,12 +206,8 @@ import Testing
         defer { vault.remove() }
         // A folder where the build file goes: it can't be replaced.
         try vault.write(".between/index.sqlite.building/x", "in the way")
-        let index = try Index.open(Vault(root: vault.root))
-        #expect(try index.refresh().parsed == 3)
-        #expect(try paths(index).count == 3)
-        #expect(index.warnings.count == 1)
+        let index = try indexedInMemory(vault)
         #expect(index.warnings.first?.contains("index.sqlite.building") == true)
-        #expect(index.warnings.first?.contains("answering from memory") == true)
         #expect(index.warnings.first?.hasSuffix("removing \(vault.root)/.between lets the next run build it afresh") == true)
         #expect(!FileManager.default.fileExists(atPath: vault.root + "/.between/index.sqlite"))
         // Once it is out of the way, the index file is built.
@@ -226,10 +233,7 @@ import Testing
         defer { vault.remove() }
         // A file where the folder should be: as unwritable as it gets, even for root.
         try vault.write(".between", "not a folder")
-        let index = try Index.open(Vault(root: vault.root))
-        #expect(try index.refresh().parsed == 3)
-        #expect(try paths(index).count == 3)
-        #expect(index.warnings.first?.contains("answering from memory") == true)
+        let index = try indexedInMemory(vault)
         // The tables filled on first use are filled in memory too.
         #expect(try ReadOnlySQL.run("SELECT count(*) FROM section", in: index).rows == [[.integer(3)]])
         #expect(try index.search(["bus"]).map(\.path) == ["journal/a.md"])
