@@ -201,6 +201,56 @@ import Testing
         #expect(second.warnings.isEmpty)
     }
 
+    /// A first index is written without deletes or foreign-key checks (nothing is
+    /// there to replace); the file it leaves must still be whole and consistent, and
+    /// the connections that use it afterwards must cascade as before.
+    @Test func aFirstIndexIsConsistentAndLaterEditsCascade() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        try vault.writeBytes("journal/scan.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A])
+        try vault.write("journal/c.md", "---\ntype: mood\ndate: 2026-11-22\nmood: eleven\ntags: [bad-day]\n---\nCouldn't sleep.\n")
+        try vault.backdate()
+        let index = try Index.open(Vault(root: vault.root))
+        let first = try index.refresh()
+        #expect(first.parsed == 4 && first.skipped == 1)
+        let database = try DatabaseQueue(path: vault.root + "/.between/index.sqlite")
+        func counts() throws -> [Int] {
+            try database.read { db in
+                #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+                return try ["record", "skipped", "field", "diagnostic"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+            }
+        }
+        let built = try counts()
+        #expect(built[0] == 4 && built[1] == 1)
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM field WHERE key = 'tags'") } == 1)
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM diagnostic WHERE scope = 'file'") }! >= 1)
+        // Removing the file with the diagnostic and the tag takes its rows with it.
+        try FileManager.default.removeItem(atPath: vault.root + "/journal/c.md")
+        #expect(try index.refresh().removed == 1)
+        let after = try counts()
+        #expect(after[0] == 3 && after[1] == 1 && after[2] < built[2])
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM field WHERE key = 'tags'") } == 0)
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM diagnostic WHERE scope = 'file'") } == 0)
+    }
+
+    @Test func aWriterOverAnEmptyIndexRefusesAPathTwice() throws {
+        let queue = try DatabaseQueue()
+        try IndexSchema.migrator.migrate(queue)
+        let entry = EntryParser.parse(path: "journal/a.md", text: Self.mood)
+        let file = SourceFile(path: entry.path, absolutePath: "/vault/journal/a.md", size: 1, modified: 1)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in
+                let writer = try IndexWriter(db)
+                try writer.upsert(entry, file: file, hash: "1")
+                try writer.upsert(entry, file: file, hash: "2")
+            }
+        }
+        // Once the index holds the path, a new writer replaces it.
+        try queue.write { db in try IndexWriter(db).upsert(entry, file: file, hash: "1") }
+        try queue.write { db in try IndexWriter(db).upsert(entry, file: file, hash: "2") }
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT hash FROM record") } == ["2"])
+    }
+
     @Test func aBuildThatCannotCreateItsFileAnswersFromMemory() throws {
         let vault = try makeVault()
         defer { vault.remove() }

@@ -107,7 +107,9 @@ public final class Index: @unchecked Sendable {
     private static func configuration(buildingAside: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
-        configuration.foreignKeysEnabled = true
+        // The build file is written by one refresh that only adds rows, each after
+        // the record it belongs to: nothing for foreign keys to check or cascade.
+        configuration.foreignKeysEnabled = !buildingAside
         configuration.prepareDatabase { db in
             // Takes effect when the file is created. Records are a few KB each (an
             // entry and its plain text); 16 KiB pages hold them without overflow

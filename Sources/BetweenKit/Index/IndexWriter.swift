@@ -7,12 +7,19 @@ struct IndexWriter {
     /// Whether the body-part tables (`section`, `question`, `task`, `link`) are kept
     /// in step: only once something has asked for them (`Index.ensureBodyParts`).
     let writesBodyParts: Bool
+    /// Whether the index held no file's row when the writer began (a first index, a
+    /// rebuild): then there is nothing to replace, and writing a path skips the
+    /// deletes before its insert. Each path is written at most once per writer (a
+    /// refresh writes each file once); a second write of a path into an index that
+    /// began empty fails on `path`'s uniqueness rather than keeping two rows.
+    let startsEmpty: Bool
 
     /// A writer for `db`, which must be inside a write transaction (so the state of
-    /// the body-part tables can't change under it).
+    /// the body-part tables, and whether the index is empty, can't change under it).
     init(_ db: Database) throws {
         self.db = db
         writesBodyParts = try FirstUse.parts.isDone(db)
+        startsEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record) OR EXISTS (SELECT 1 FROM skipped)")!
     }
 
     /// The stored form of an entry (read back by `Index.entries`). Encoded by the
@@ -23,7 +30,7 @@ struct IndexWriter {
 
     /// Replaces whatever the index holds for `entry.path` with `entry`.
     func upsert(_ entry: Entry, encoded blob: Data? = nil, file: SourceFile, hash: String) throws {
-        try delete(path: entry.path)
+        try replacing(entry.path)
         let blob = blob ?? Self.encode(entry)
         let record = try db.cachedStatement(sql: """
             INSERT INTO record (path, type, title, date, sort_key, day, week, private, has_front_matter, words, homework,
@@ -94,11 +101,18 @@ struct IndexWriter {
 
     /// Records a file that could not be read (binary, too large, …) so it is not retried until it changes.
     func skip(_ file: SourceFile, because diagnostic: Diagnostic) throws {
-        try delete(path: file.path)
+        try replacing(file.path)
         try db.execute(sql: """
             INSERT INTO skipped (path, size, mtime, severity, message, line, column) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [file.path, file.size, file.modified, diagnostic.severity.rawValue, diagnostic.message,
                              diagnostic.position?.line, diagnostic.position?.column])
+    }
+
+    /// Removes what the index holds for `path` before it is written again, unless
+    /// the index began empty.
+    private func replacing(_ path: String) throws {
+        guard !startsEmpty else { return }
+        try delete(path: path)
     }
 
     /// Removes a path's record or skipped row (the file was deleted or renamed).
