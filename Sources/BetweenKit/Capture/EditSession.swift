@@ -76,7 +76,7 @@ public struct EditSession {
         let answer = conversation.ask("\(what). Keep the file \(shown)? [Y/n] ")?.trimmingASCIIWhitespace().lowercased() ?? ""
         guard answer == "n" || answer == "no" else { return true }
         guard unlink(created.absolutePath) == 0 else {
-            conversation.say("couldn't remove \(shown) (\(String(cString: strerror(errno)))); it is kept.")
+            conversation.say("couldn't remove \(shown) (\(FileSystem.lastError)); it is kept.")
             return true
         }
         conversation.say("Removed \(shown).")

@@ -25,7 +25,7 @@ enum ExclusiveFile {
             path += "/" + part
             shown += (shown.isEmpty ? "" : "/") + part
             if mkdir(path, 0o755) != 0, errno != EEXIST {
-                throw .cannotCreate(path: shown + "/", reason: lastError())
+                throw .cannotCreate(path: shown + "/", reason: FileSystem.lastReason)
             }
             guard FileSystem.status(path, follow: true)?.kind == .directory else { throw .notAFolder(path: shown) }
         }
@@ -38,12 +38,12 @@ enum ExclusiveFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             if errno == EEXIST { return .taken }
-            throw .cannotCreate(path: relativePath, reason: lastError())
+            throw .cannotCreate(path: relativePath, reason: FileSystem.lastReason)
         }
         var failure: String?
-        if !FileWriting.writeAll(Array(text.utf8), to: descriptor) { failure = lastError() }
-        if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = lastError() }
-        if close(descriptor) != 0, failure == nil { failure = lastError() }
+        if !FileWriting.writeAll(Array(text.utf8), to: descriptor) { failure = FileSystem.lastReason }
+        if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = FileSystem.lastReason }
+        if close(descriptor) != 0, failure == nil { failure = FileSystem.lastReason }
         if let failure {
             unlink(path) // only ever our own new, incomplete file
             throw .cannotCreate(path: relativePath, reason: failure)
@@ -55,9 +55,5 @@ enum ExclusiveFile {
     static func isInside(_ path: String, root: String) -> Bool {
         guard let resolvedRoot = FileSystem.realPath(root), let resolved = FileSystem.realPath(path) else { return false }
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/")
-    }
-
-    static func lastError() -> String {
-        String(cString: strerror(errno)).lowercased()
     }
 }

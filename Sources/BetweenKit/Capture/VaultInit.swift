@@ -41,7 +41,7 @@ public enum VaultInit {
                 report.leftAlone.append(isFolder ? "Left \(folder)/ alone: it is already there"
                                                  : "Left \(folder) alone: it is a file, though Between expects a folder there")
             } else {
-                throw .cannotCreate(path: folder + "/", reason: ExclusiveFile.lastError())
+                throw .cannotCreate(path: folder + "/", reason: FileSystem.lastReason)
             }
         }
         switch try ExclusiveFile.create(VaultConfig.fileName, in: root, text: ConfigTemplate.text()) {
@@ -73,7 +73,7 @@ public enum VaultInit {
         for part in root.split(separator: "/") {
             path += "/" + part
             if mkdir(path, 0o755) != 0, errno != EEXIST {
-                let reason = errno == ENOTDIR ? "part of that path is a file, not a folder" : ExclusiveFile.lastError()
+                let reason = errno == ENOTDIR ? "part of that path is a file, not a folder" : FileSystem.lastReason
                 throw .cannotCreate(path: shown, reason: reason)
             }
         }
@@ -100,11 +100,11 @@ public enum VaultInit {
         }
         let addition = (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + ignoreLine + "\n"
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw .cannotCreate(path: ".gitignore", reason: ExclusiveFile.lastError()) }
+        guard descriptor >= 0 else { throw .cannotCreate(path: ".gitignore", reason: FileSystem.lastReason) }
         defer { close(descriptor) }
         let bytesToAdd = Array(addition.utf8)
         let written = bytesToAdd.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
-        guard written == bytesToAdd.count else { throw .cannotCreate(path: ".gitignore", reason: ExclusiveFile.lastError()) }
+        guard written == bytesToAdd.count else { throw .cannotCreate(path: ".gitignore", reason: FileSystem.lastReason) }
         report.changed.append("Added \(ignoreLine) to .gitignore")
     }
 }

@@ -52,13 +52,13 @@ public enum PreCommitHook {
         }
         let descriptor = open(hookPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
         guard descriptor >= 0 else {
-            throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(String(cString: strerror(errno)))")
+            throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(FileSystem.lastError)")
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o755) // executable whatever the umask
         let bytes = Array(script(command: command, executable: executable).utf8)
         guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress!, $0.count) }) == bytes.count else {
-            throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(String(cString: strerror(errno)))")
+            throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(FileSystem.lastError)")
         }
         report.changed.append("Added a pre-commit hook (\(shown)/pre-commit): each commit runs `\(command)` first, and stops if a note has an error")
         return report

@@ -46,7 +46,7 @@ enum IndexLocation {
         removeBuildFile(of: root)
         let path = buildFile(of: root)
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(errorDescription: "can't create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw Failure(errorDescription: "can't create \(path): \(FileSystem.lastError)") }
         close(descriptor)
         return path
     }
@@ -61,7 +61,7 @@ enum IndexLocation {
     /// Renames the finished build file to the index's name.
     static func moveBuildFile(of root: String) throws {
         guard rename(buildFile(of: root), database(of: root)) == 0 else {
-            throw Failure(errorDescription: "can't rename \(buildFile(of: root)): \(String(cString: strerror(errno)))")
+            throw Failure(errorDescription: "can't rename \(buildFile(of: root)): \(FileSystem.lastError)")
         }
     }
 

@@ -15,7 +15,7 @@ public enum AtomicFile {
         // renaming over it would replace the device node itself.
         if let status = FileSystem.status(path, follow: true), status.kind != .file, status.kind != .directory {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw Failure(description: "can't write \(path): \(FileSystem.lastError)") }
             defer { close(descriptor) }
             try writeAll(text, to: descriptor, path: path)
             return
@@ -24,7 +24,7 @@ public enum AtomicFile {
         var template = ((directory.isEmpty ? "" : directory) + "/.between-XXXXXX").utf8CString.map { $0 }
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw Failure(description: "can't write in \(directory) (\(String(cString: strerror(errno)))); check the folder exists and you can write to it")
+            throw Failure(description: "can't write in \(directory) (\(FileSystem.lastError)); check the folder exists and you can write to it")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
@@ -35,17 +35,17 @@ public enum AtomicFile {
         fchmod(descriptor, 0o600)
         try writeAll(text, to: descriptor, path: path)
         guard fsync(descriptor) == 0 || errno == EINVAL else {
-            throw Failure(description: "can't save \(path): \(String(cString: strerror(errno)))")
+            throw Failure(description: "can't save \(path): \(FileSystem.lastError)")
         }
         guard rename(temporary, path) == 0 else {
-            throw Failure(description: "can't save \(path): \(String(cString: strerror(errno)))")
+            throw Failure(description: "can't save \(path): \(FileSystem.lastError)")
         }
         succeeded = true
     }
 
     private static func writeAll(_ text: String, to descriptor: Int32, path: String) throws(Failure) {
         guard FileWriting.writeAll(Array(text.utf8), to: descriptor) else {
-            throw Failure(description: "can't write \(path): \(String(cString: strerror(errno)))")
+            throw Failure(description: "can't write \(path): \(FileSystem.lastError)")
         }
     }
 }

@@ -35,7 +35,7 @@ public enum TemplateExport {
     public static func export(to vaultRoot: String, force: Bool, store: TemplateStore = TemplateStore()) throws(Failure) -> Report {
         let folder = vaultRoot + "/" + TemplateStore.folderName
         if mkdir(folder, 0o755) != 0, errno != EEXIST {
-            throw Failure(path: TemplateStore.folderName + "/", reason: lastError())
+            throw Failure(path: TemplateStore.folderName + "/", reason: FileSystem.lastReason)
         }
         guard FileSystem.status(folder, follow: true)?.kind == .directory else {
             throw Failure(path: TemplateStore.folderName + "/", reason: "it exists but is not a folder")
@@ -65,11 +65,11 @@ public enum TemplateExport {
     /// Creates a new file; fails if one appeared meanwhile (never overwrites).
     private static func create(_ path: String, _ bytes: [UInt8], relative: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: relative, reason: lastError()) }
+        guard descriptor >= 0 else { throw Failure(path: relative, reason: FileSystem.lastReason) }
         let written = writeAll(descriptor, bytes)
         let closed = close(descriptor) == 0
         guard written, closed else {
-            let reason = lastError()
+            let reason = FileSystem.lastReason
             unlink(path)
             throw Failure(path: relative, reason: reason)
         }
@@ -82,11 +82,11 @@ public enum TemplateExport {
             let temporary = path + ".between-\(getpid())-\(attempt).tmp"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor < 0, errno == EEXIST, attempt < 100 { attempt += 1; continue }
-            guard descriptor >= 0 else { throw Failure(path: relative, reason: lastError()) }
+            guard descriptor >= 0 else { throw Failure(path: relative, reason: FileSystem.lastReason) }
             let written = writeAll(descriptor, bytes) && fsync(descriptor) == 0
             let closed = close(descriptor) == 0
             guard written, closed, rename(temporary, path) == 0 else {
-                let reason = lastError()
+                let reason = FileSystem.lastReason
                 unlink(temporary)
                 throw Failure(path: relative, reason: reason)
             }
@@ -96,9 +96,5 @@ public enum TemplateExport {
 
     private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         FileWriting.writeAll(bytes, to: descriptor)
-    }
-
-    private static func lastError() -> String {
-        String(cString: strerror(errno)).lowercased()
     }
 }

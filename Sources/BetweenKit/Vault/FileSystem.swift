@@ -9,6 +9,17 @@ import Darwin
 /// Kept in one place so the rest of the code deals in Swift values: a file's
 /// kind, identity and stamp, a directory's names, a file's bytes.
 enum FileSystem {
+    /// The system's reason the last call failed (`errno`), in its words, for messages:
+    /// "No such file or directory". Read it right after the call.
+    static var lastError: String {
+        String(cString: strerror(errno))
+    }
+
+    /// `lastError` lowercased, for the middle of a sentence: "can't write x: no such file or directory".
+    static var lastReason: String {
+        lastError.lowercased()
+    }
+
     /// What `lstat`/`stat` says about a path.
     struct Status: Sendable, Hashable {
         enum Kind: Sendable { case file, directory, symlink, other }
@@ -101,10 +112,10 @@ extension FileSystem {
     /// scanning is judged by what is actually read.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else { return .failure(.cannotOpen(lastError)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotOpen(lastError)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         guard info.st_size <= limit else { return .failure(.tooLarge(Int64(info.st_size))) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
@@ -120,7 +131,7 @@ extension FileSystem {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.cannotOpen(String(cString: strerror(errno))))
+                return .failure(.cannotOpen(lastError))
             }
             if count == 0 { break }
             total += count
