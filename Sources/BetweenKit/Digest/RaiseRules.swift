@@ -79,11 +79,13 @@ enum RaiseRules {
 
     static func measureRises(_ measures: [MeasureResult], _ entries: [Entry]) -> [RaiseItem] {
         measures.compactMap { measure in
-            guard let change = measure.change, let entry = entries.first(where: { $0.path == measure.path }) else { return nil }
+            guard let change = measure.change else { return nil }
             let score = measure.score
             let reliable = change >= score.instrument.reliableChange
             let bandUp = measure.previousBand.map { score.band > $0 } ?? false
-            guard reliable || bandUp else { return nil }
+            // Only a rise needs its entry (for the quote): looking up every measure's
+            // would read the whole period once per questionnaire.
+            guard reliable || bandUp, let entry = entries.first(where: { $0.path == measure.path }) else { return nil }
             var reason = "\(score.instrument.displayName) rose by \(change) to \(score.total) (\(score.band.rawValue))"
             if reliable { reason += ", a reliable change" }
             if bandUp, let previous = measure.previousBand { reason += ", up from \(previous.rawValue)" }
