@@ -23,14 +23,19 @@ extension Index {
         try database.read { db in
             let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
-            return try Row.fetchAll(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments).map { row in
+            // A cursor decodes each row straight from SQLite's buffers: no copy of
+            // every row's plain text is gathered first.
+            let rows = try Row.fetchCursor(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments)
+            var entries: [Entry] = []
+            while let row = try rows.next() {
                 let id: Int64 = row[0]
                 var entry = try EntryCodec.decode(row[1] as Data, plainText: row[2])
                 if let extra = crossFile[id] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }
-                return entry
+                entries.append(entry)
             }
+            return entries
         }
     }
 
