@@ -56,6 +56,41 @@ import Testing
         #expect(problems["inside/deeper/loop"]?.first?.contains("already read") == true)
     }
 
+    /// Folders are listed a level at a time, in parallel; what is found must not
+    /// depend on which listing finishes first.
+    @Test func aWideDeepTreeIsFoundWholeAndInTheSameOrderEveryTime() throws {
+        var files: [String: String] = [:]
+        for year in 2015...2026 {
+            for month in 1...12 {
+                files["journal/\(year)/\(String(format: "%02d", month))/\(year)-\(month)-a.md"] = "a"
+                files["journal/\(year)/\(String(format: "%02d", month))/\(year)-\(month)-b.md"] = "b"
+            }
+        }
+        let deep = (1...60).map { "level\($0)" }.joined(separator: "/")
+        files[deep + "/bottom.md"] = "found at the bottom"
+        let vault = try TemporaryVault(files)
+        defer { vault.remove() }
+        let expected = files.keys.sorted()
+        for _ in 0..<5 {
+            let (found, diagnostics) = Vault(root: vault.root).sources()
+            #expect(found.map(\.path) == expected)
+            #expect(diagnostics.isEmpty)
+        }
+    }
+
+    @Test func aFolderReachedTwiceIsReadOnceFirstByDepthThenByName() throws {
+        let vault = try TemporaryVault(["archive/2019/old.md": "# Old", "notes/today.md": "# Today"])
+        defer { vault.remove() }
+        // Equally deep: the real folder sorts first and is read under its own name.
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/notes-link", withDestinationPath: vault.root + "/notes")
+        // Shallower than the folder it names: read through the link.
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/2019", withDestinationPath: vault.root + "/archive/2019")
+        let (found, diagnostics) = Vault(root: vault.root).sources()
+        #expect(found.map(\.path) == ["2019/old.md", "notes/today.md"])
+        #expect(diagnostics.map(\.path) == ["archive/2019", "notes-link"])
+        #expect(diagnostics.allSatisfy { $0.message.contains("already read through another path") })
+    }
+
     @Test func unreadableBinaryOversizedAndNonUTF8FilesAreSkippedWithADiagnostic() throws {
         let vault = try TemporaryVault(["good.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 6\n---\nOK day.\n"])
         defer { vault.remove() }

@@ -21,69 +21,95 @@ struct VaultScanner {
 
     /// The sources and any problems met while walking.
     func scan() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        var found = Found()
+        let canonicalRoot = FileSystem.realPath(root) ?? root
+        if let rootStatus = FileSystem.status(root, follow: true) {
+            found.visited.insert([rootStatus.device, rootStatus.inode])
+        }
+        // A level of folders at a time, not recursion (a deep tree must not exhaust the
+        // stack): the folders of a level are listed in parallel, since listing is nearly
+        // all system calls, then what they hold is handled in order, so every run meets
+        // the same names in the same order and says the same things.
+        var level = [Folder(absolute: root, relative: "")]
+        while !level.isEmpty {
+            let listings = level.parallelMap { FileSystem.entries(in: $0.absolute) }
+            level = zip(level, listings).flatMap { folder, listing in
+                handle(listing, of: folder, canonicalRoot: canonicalRoot, found: &found)
+            }
+        }
+        return (found.files.sorted { $0.path < $1.path }, found.diagnostics.sorted { $0.path < $1.path })
+    }
+
+    private struct Folder: Sendable {
+        var absolute: String
+        var relative: String
+    }
+
+    /// What the walk has found so far.
+    private struct Found {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
-        let canonicalRoot = FileSystem.realPath(root) ?? root
+        /// Folders read, by device and inode: a folder reached again through a link is skipped.
         var visited: Set<[UInt64]> = []
-        if let rootStatus = FileSystem.status(root, follow: true) {
-            visited.insert([rootStatus.device, rootStatus.inode])
+    }
+
+    /// Handles one folder's listing: its Markdown files and anything skipped go into
+    /// `found`; its subfolders, to be listed next, are returned.
+    private func handle(_ listing: [FileSystem.DirectoryEntry]?, of folder: Folder, canonicalRoot: String,
+                        found: inout Found) -> [Folder] {
+        let (directory, relativeDirectory) = (folder.absolute, folder.relative)
+        var folders: [Folder] = []
+        guard let entries = listing else {
+            if !relativeDirectory.isEmpty {
+                found.diagnostics.append(.warning("can't read this folder (check its permissions); its files are skipped",
+                                                  in: relativeDirectory))
+            }
+            return []
         }
-        // An explicit stack, not recursion: a deep tree must not exhaust the stack.
-        var pending: [(absolute: String, relative: String)] = [(root, "")]
-        while let (directory, relativeDirectory) = pending.popLast() {
-            guard let entries = FileSystem.entries(in: directory) else {
-                if !relativeDirectory.isEmpty {
-                    diagnostics.append(.warning("can't read this folder (check its permissions); its files are skipped",
-                                                in: relativeDirectory))
+        for entry in entries {
+            let name = entry.name
+            let relative = relativeDirectory.isEmpty ? name : "\(relativeDirectory)/\(name)"
+            guard entry.nameIsText else {
+                if Self.isMarkdown(name) || entry.status?.kind == .directory {
+                    found.diagnostics.append(.warning("this name is not valid UTF-8 text (shown with \u{FFFD} for the odd bytes), so Between can't read it; rename it in your file manager", in: relative))
                 }
                 continue
             }
-            for entry in entries {
-                let name = entry.name
-                let relative = relativeDirectory.isEmpty ? name : "\(relativeDirectory)/\(name)"
-                guard entry.nameIsText else {
-                    if Self.isMarkdown(name) || entry.status?.kind == .directory {
-                        diagnostics.append(.warning("this name is not valid UTF-8 text (shown with \u{FFFD} for the odd bytes), so Between can't read it; rename it in your file manager", in: relative))
+            let absolute = directory == "/" ? "/\(name)" : "\(directory)/\(name)"
+            guard var status = entry.status else { continue }
+            if status.kind == .symlink {
+                guard let target = FileSystem.realPath(absolute), let resolved = FileSystem.status(target, follow: true) else {
+                    if Self.isMarkdown(name) {
+                        found.diagnostics.append(.warning("this link points to nothing (broken link); skipped", in: relative))
                     }
                     continue
                 }
-                let absolute = directory == "/" ? "/\(name)" : "\(directory)/\(name)"
-                guard var status = entry.status else { continue }
-                if status.kind == .symlink {
-                    guard let target = FileSystem.realPath(absolute), let resolved = FileSystem.status(target, follow: true) else {
-                        if Self.isMarkdown(name) {
-                            diagnostics.append(.warning("this link points to nothing (broken link); skipped", in: relative))
-                        }
-                        continue
+                guard target == canonicalRoot || target.hasPrefix(canonicalRoot + "/") else {
+                    if resolved.kind == .directory || Self.isMarkdown(name) {
+                        found.diagnostics.append(.warning("this link points outside the vault (to \(target)); Between does not follow it", in: relative))
                     }
-                    guard target == canonicalRoot || target.hasPrefix(canonicalRoot + "/") else {
-                        if resolved.kind == .directory || Self.isMarkdown(name) {
-                            diagnostics.append(.warning("this link points outside the vault (to \(target)); Between does not follow it", in: relative))
-                        }
-                        continue
-                    }
-                    status = resolved
-                }
-                switch status.kind {
-                case .directory:
-                    guard !Self.isSkippedFolder(name, atTop: relativeDirectory.isEmpty), !isExcluded(relative) else { continue }
-                    guard visited.insert([status.device, status.inode]).inserted else {
-                        diagnostics.append(.warning("this folder was already read through another path (a link loop?); skipped", in: relative))
-                        continue
-                    }
-                    pending.append((absolute, relative))
-                case .file where Self.isMarkdown(name):
-                    guard !isExcluded(relative) else { continue }
-                    files.append(SourceFile(path: relative, absolutePath: absolute, size: status.size, modified: status.modified))
-                case .other where Self.isMarkdown(name):
-                    diagnostics.append(.warning("this is not a regular file (a pipe, socket or device) though its name ends in .md; skipped", in: relative))
-                default:
                     continue
                 }
+                status = resolved
+            }
+            switch status.kind {
+            case .directory:
+                guard !Self.isSkippedFolder(name, atTop: relativeDirectory.isEmpty), !isExcluded(relative) else { continue }
+                guard found.visited.insert([status.device, status.inode]).inserted else {
+                    found.diagnostics.append(.warning("this folder was already read through another path (a link loop?); skipped", in: relative))
+                    continue
+                }
+                folders.append(Folder(absolute: absolute, relative: relative))
+            case .file where Self.isMarkdown(name):
+                guard !isExcluded(relative) else { continue }
+                found.files.append(SourceFile(path: relative, absolutePath: absolute, size: status.size, modified: status.modified))
+            case .other where Self.isMarkdown(name):
+                found.diagnostics.append(.warning("this is not a regular file (a pipe, socket or device) though its name ends in .md; skipped", in: relative))
+            default:
+                continue
             }
         }
-        files.sort { $0.path < $1.path }
-        return (files, diagnostics.sorted { $0.path < $1.path })
+        return folders
     }
 
     static func isMarkdown(_ name: String) -> Bool {
