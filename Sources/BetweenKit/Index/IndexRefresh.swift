@@ -42,19 +42,17 @@ extension Index {
     /// `progress` is called with (done, total) as files are parsed.
     func update(progress: (@Sendable (Int, Int) -> Void)?) throws -> RefreshReport {
         let scannedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        // The stored stamps are read while the vault is scanned: both mostly wait on
+        // the system, and every command pays for both.
+        let stamps = Handoff<Result<[String: Stamp], Error>>()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { [database] in
+            stamps.set(Result { try database.read(Self.storedStamps) })
+        }
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
-        let stored = try database.read { db in
-            // Every command reads every stamp: columns by position, rows one at a time.
-            var stamps: [String: Stamp] = [:]
-            stamps.reserveCapacity(files.count)
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
-            while let row = try rows.next() {
-                let path: String = row[0]
-                if stamps[path] == nil { stamps[path] = Stamp(size: row[1], modified: row[2], hash: row[3]) }
-            }
-            return stamps
-        }
+        reading.wait()
+        let stored = try stamps.value!.get()
         var report = RefreshReport()
         var storedAndPresent = 0
         let candidates = files.filter { file in
@@ -103,7 +101,7 @@ extension Index {
                 var next = first
                 for (number, batch) in batches.enumerated() {
                     let current = next
-                    let following = BatchResult()
+                    let following = Handoff<[Outcome]>()
                     let group = DispatchGroup()
                     if number + 1 < batches.count {
                         let upcoming = batches[number + 1]
@@ -113,7 +111,7 @@ extension Index {
                     // Only the counts outlive the batch: memory stays flat however large the vault.
                     report.count(current)
                     group.wait()
-                    next = following.value
+                    next = following.value ?? []
                 }
                 try writer.recreate(deferred)
                 try writer.refreshVaultDiagnostics()
@@ -122,6 +120,17 @@ extension Index {
         }
         report.removed = gone.count
         return report
+    }
+
+    /// Every stored file's stamp, by path: columns by position, rows one at a time.
+    private static func storedStamps(_ db: Database) throws -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, hash FROM record UNION ALL SELECT path, size, mtime, '' FROM skipped")
+        while let row = try rows.next() {
+            let path: String = row[0]
+            if stamps[path] == nil { stamps[path] = Stamp(size: row[1], modified: row[2], hash: row[3]) }
+        }
+        return stamps
     }
 
     /// How recently modified a file must be for its stamp not to be trusted (see `refresh`).
@@ -214,11 +223,12 @@ private final class ProgressCounter: @unchecked Sendable {
     }
 }
 
-/// The next batch's outcomes, handed from the parsing queue to the writer.
-private final class BatchResult: @unchecked Sendable {
+/// A value made on another thread (the stored stamps, the next batch's outcomes),
+/// read once the `DispatchGroup` it was made in is done.
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: [Index.Outcome] = []
+    private var stored: Value?
 
-    func set(_ outcomes: [Index.Outcome]) { lock.withLock { stored = outcomes } }
-    var value: [Index.Outcome] { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+    var value: Value? { lock.withLock { stored } }
 }
