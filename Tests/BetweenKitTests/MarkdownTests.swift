@@ -243,6 +243,20 @@ import Testing
         #expect(BodyParser.parse("").wordCount == 0)
     }
 
+    /// The byte-level count agrees with splitting on Unicode's White_Space property,
+    /// over text mixing ASCII, accents, CJK, emoji and every kind of space.
+    @Test func wordCountAgreesWithUnicodeWhitespace() {
+        let pieces = ["a", "word", "café", "—", "日本語", "🙂", "x\u{0301}", "\u{0085}", "\u{00A0}", "\u{1680}", "\u{2003}",
+                      "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}",
+                      " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{7F}", "\u{00}", "é", "\u{E2}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).count
+            #expect(MarkdownText.wordCount(text) == expected, "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         let body = BodyParser.parse("Café — [link](https://example.org)")
         #expect(body.links.first?.position == SourcePosition(line: 1, column: 8))
