@@ -91,6 +91,18 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.message.contains("already read through another path") })
     }
 
+    @Test func byteSearchFindsWhatTheGenericSearchFinds() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 15, 16, 17, 63, 64, 65, 1_000] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in [0, 10, 13, 65, 200].randomElement(using: &generator)! as UInt8 }
+                for byte: UInt8 in [0, 13, 255] {
+                    #expect(bytes.firstIndex(ofByte: byte) == bytes.firstIndex(of: byte))
+                }
+            }
+        }
+    }
+
     @Test func unreadableBinaryOversizedAndNonUTF8FilesAreSkippedWithADiagnostic() throws {
         let vault = try TemporaryVault(["good.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 6\n---\nOK day.\n"])
         defer { vault.remove() }

@@ -85,7 +85,7 @@ enum FrontMatterText {
     static func normalised(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard bytes.contains(carriageReturn) else { return bytes }
+        guard bytes.firstIndex(ofByte: carriageReturn) != nil else { return bytes }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
