@@ -28,8 +28,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation are linked into the binary, so it runs where Swift
+# is not installed; it needs only the C libraries (libcmark, libsqlite3, libc, libstdc++).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 test: deps
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema || echo "note: jsonschema unavailable; SchemaTests will skip the JSON Schema check"
@@ -59,7 +61,7 @@ RUNS ?= 5
 PYTHON ?= python3
 
 bench: deps
-	$(SWIFT) build -c release --scratch-path .build-release
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
 	$(PYTHON) bench/generate.py $(N)
 	@mkdir -p bench/work
 	gcc -O2 -o bench/work/floor bench/floor.c $$(pkg-config --cflags --libs libcmark)
