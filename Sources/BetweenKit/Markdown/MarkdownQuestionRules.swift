@@ -100,6 +100,8 @@ enum MarkdownQuestionRules {
     /// `(done, rest)` when an item's trimmed text starts with `[ ]`, `[x]` or `[X]`
     /// followed by a space or nothing; nil otherwise.
     static func taskBox(_ trimmedText: String) -> (done: Bool, rest: String)? {
+        // Nearly every list item is not a task: settled by its first byte.
+        guard trimmedText.utf8.first == UInt8(ascii: "[") else { return nil }
         let scalars = Array(trimmedText.unicodeScalars.prefix(4))
         guard scalars.count >= 3, scalars[0] == "[", scalars[2] == "]" else { return nil }
         let done: Bool
