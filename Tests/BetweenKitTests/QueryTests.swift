@@ -366,6 +366,27 @@ extension QueryTests {
         #expect(tabbed.render(query: "mood\t== 5").contains("  mood == 5\n       ^\n"))
     }
 
+    @Test func aLongQueryIsShownAroundTheProblemOnly() throws {
+        func lines(_ query: String) throws -> (shown: String, caret: String) {
+            let error = try #require(syntaxError(query))
+            let printed = error.render(query: query).split(separator: "\n", omittingEmptySubsequences: false)
+            return (String(printed[1].dropFirst(2)), String(printed[2].dropFirst(2)))
+        }
+        // The caret under a problem in the middle of 9,000 characters, cut both sides.
+        let long = "title ~ \"" + String(repeating: "a worry I keep having ", count: 200) + "\""
+        let (shown, caret) = try lines(long + " and distress >=> 3 and " + long)
+        #expect(shown.count == QuerySyntaxError.shownWidth + 2)
+        #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
+        #expect(Array(shown)[caret.count - 1] == ">" && caret.hasSuffix("^"))
+        // Missing at the end: the end is shown, the caret one past it.
+        let (tail, tailCaret) = try lines(long + " and distress >=")
+        #expect(tail.hasPrefix("…") && tail.hasSuffix("distress >="))
+        #expect(tailCaret.count == tail.count + 1)
+        // At the start: nothing cut before.
+        let (head, headCaret) = try lines(">= 3 and " + long)
+        #expect(!head.hasPrefix("…") && head.hasSuffix("…") && headCaret == "^")
+    }
+
     @Test func keywordsIgnoreCaseAndQuotesHaveEscapes() throws {
         let expression = try QueryParser.parse("NOT a EXISTS And (b HAS x Or c IN (\"q \\\" r\", 's\\\\t'))")
         let b = QueryCondition(field: QueryField(name: "b", column: 19), test: .has(QueryValue(written: "x", kind: .text, column: 25)))

@@ -33,11 +33,19 @@ public struct QuerySyntaxError: Error, Sendable, Hashable, CustomStringConvertib
         let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
         var output = "between: \(label): \(message)\n"
         // One line, tabs and line breaks as spaces, so the caret lines up.
-        let shown = String(query.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        let shown = query.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }
         let caret = min(max(column - 1, 0), shown.count)
-        output += "  \(shown)\n"
-        output += "  " + String(repeating: " ", count: caret) + (color ? "\u{1B}[1;32m^\u{1B}[0m" : "^") + "\n"
+        // A long query (pasted, generated) is cut to a window around the column.
+        let start = shown.count > Self.shownWidth ? max(0, min(caret - Self.shownWidth / 2, shown.count - Self.shownWidth)) : 0
+        let end = min(shown.count, start + Self.shownWidth)
+        let before = start > 0 ? "…" : ""
+        output += "  " + before + String(shown[start..<end]) + (end < shown.count ? "…" : "") + "\n"
+        output += "  " + String(repeating: " ", count: before.count + caret - start) + (color ? "\u{1B}[1;32m^\u{1B}[0m" : "^") + "\n"
         if let hint { output += "hint: \(hint)\n" }
         return output
     }
+
+    /// The most characters of the query `render` shows; a longer query is cut around
+    /// the column, with "…" where it was cut.
+    static let shownWidth = 100
 }
