@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The plain text of a paragraph, heading or list item as it is being collected,
 /// plus the stretches of it that are code or a bare URL.
 ///
@@ -128,13 +120,10 @@ enum MarkdownText {
         }
     }
 
-    /// Whether the string's UTF-8 contains `byte`, with `memchr` over contiguous storage
-    /// (the generic `utf8.contains` is many times slower, and this runs on every body).
+    /// Whether the string's UTF-8 contains `byte`, searched with `memchr` over contiguous
+    /// storage (the generic `utf8.contains` is many times slower, and this runs on every body).
     static func contains(_ byte: UInt8, in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(byte), buffer.count) != nil
-        } ?? text.utf8.contains(byte)
+        text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(ofByte: byte) != nil } ?? text.utf8.contains(byte)
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
