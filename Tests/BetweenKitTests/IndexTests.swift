@@ -119,6 +119,38 @@ import Testing
         #expect(try index.entries(matching: RecordFilter(sql: "r.path = 'journal/a.md'")).first?.number("mood") == 5)
     }
 
+    /// The content hash is XXH64 (seed 0): its published reference values, including
+    /// one long enough for the four 8-byte lanes.
+    @Test func theContentHashIsXXH64() {
+        let reference: [(String, UInt64)] = [
+            ("", 0xEF46_DB37_51D8_E999),
+            ("a", 0xD24E_C4F1_A98C_6E5B),
+            ("abc", 0x44BC_2CF5_AD77_0999),
+            ("Call me Ishmael.", 0x6D04_390F_C9D6_1A90),
+            ("Nobody inspects the spammish repetition", 0xFBCE_A83C_8A37_8BF1),
+        ]
+        for (text, hash) in reference {
+            #expect(ContentHash.xxh64(Array(text.utf8)) == hash, "\(text)")
+        }
+        #expect(ContentHash.xxh64([0]) == 0xE934_A84A_DB05_2768)
+        #expect(ContentHash.of(Array("abc".utf8)) == "44bc2cf5ad770999")
+        #expect(ContentHash.of([]) == "ef46db3751d8e999")
+    }
+
+    /// Whatever its length, a file edited in any one byte hashes differently, so the
+    /// edit is read even when its size and time did not move.
+    @Test func anyOneByteEditChangesTheContentHash() {
+        for length in 1...100 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ length &* 7) }
+            let original = ContentHash.of(bytes)
+            for position in 0..<length {
+                var edited = bytes
+                edited[position] ^= UInt8(truncatingIfNeeded: 1 + position % 255)
+                #expect(ContentHash.of(edited) != original, "length \(length), byte \(position)")
+            }
+        }
+    }
+
     @Test func crossFileProblemsFollowTheOtherFiles() throws {
         let vault = try TemporaryVault(["journal/b.md": "---\ntype: reflection\ndate: 2026-11-21\nhomework: walking\n---\n"])
         defer { vault.remove() }
