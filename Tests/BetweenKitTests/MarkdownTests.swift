@@ -141,11 +141,12 @@ import Testing
 
     @Test func questionsHeadingsAreMatchedLiberallyButOnWholeWords() {
         for heading in ["Questions", "QUESTIONS FOR NEXT SESSION", "Things to discuss", "To bring up!",
-                        "For my therapist", "Ask", "Questions for Dr. Mendes:", "Next session"] {
+                        "For my therapist", "Ask", "Questions for Dr. Mendes:", "Next session",
+                        "Bring up — Zoë’s visit", "À demander / to ask", "ASK 🙂"] {
             let body = BodyParser.parse("## \(heading)\n- feeling flat after visits home")
             #expect(body.questions.count == 1, "heading \(heading)")
         }
-        for heading in ["PHQ-9 questionnaire", "Tasks", "Session notes"] {
+        for heading in ["PHQ-9 questionnaire", "Tasks", "Session notes", "Basket weaving", "Sessions", "Questionable"] {
             let body = BodyParser.parse("## \(heading)\n- feeling flat after visits home")
             #expect(body.questions.isEmpty, "heading \(heading)")
         }

@@ -103,6 +103,23 @@ import Testing
         }
     }
 
+    /// The byte-string search agrees with a plain comparison at every start, for
+    /// needles at the start, the end, overlapping themselves, longer than the text, or empty.
+    @Test func byteStringSearchAgreesWithAPlainScan() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in [97, 98, 0].randomElement(using: &generator)! as UInt8 }
+                for needle: [UInt8] in [[], [97], [97, 97], [97, 98, 97], [98, 0, 98, 0], Array(repeating: 97, count: 41)] {
+                    let plain = needle.isEmpty || (length >= needle.count && (0...(length - needle.count)).contains {
+                        Array(bytes[$0..<($0 + needle.count)]) == needle
+                    })
+                    #expect(bytes.withUnsafeBufferPointer { $0.contains(bytes: needle) } == plain, "\(bytes) \(needle)")
+                }
+            }
+        }
+    }
+
     @Test func unreadableBinaryOversizedAndNonUTF8FilesAreSkippedWithADiagnostic() throws {
         let vault = try TemporaryVault(["good.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 6\n---\nOK day.\n"])
         defer { vault.remove() }

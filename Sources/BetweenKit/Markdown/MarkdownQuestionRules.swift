@@ -81,7 +81,11 @@ enum MarkdownQuestionRules {
     /// *To discuss*, *Bring up*, *Ask*… matched on whole words, case-insensitively,
     /// so "Questions for Dr. Lee:" counts but "PHQ-9 questionnaire" does not.
     static func isQuestionsHeading(_ heading: String) -> Bool {
-        let words = heading.lowercased().unicodeScalars
+        var lowered = heading.lowercased()
+        // Every rule below needs one of these words, which most headings lack: a
+        // search for them spares splitting every heading of a vault into words.
+        guard lowered.withUTF8({ bytes in headingClues.contains { bytes.contains(bytes: $0) } }) else { return false }
+        let words = lowered.unicodeScalars
             .split { $0.value < 0x80 ? !(0x61...0x7A).contains($0.value) : !$0.properties.isAlphabetic }
             .map { Substring(String($0)) }
         if words == ["ask"] || words.contains("question") || words.contains("questions") { return true }
@@ -91,6 +95,8 @@ enum MarkdownQuestionRules {
             }
         }
     }
+
+    private static let headingClues = ["ask", "question", "session", "discuss", "bring", "therapist"].map { Array($0.utf8) }
 
     private static let raisePhrases: [[Substring]] = [
         ["next", "session"], ["to", "discuss"], ["bring", "up"], ["for", "my", "therapist"], ["to", "ask"],
