@@ -53,3 +53,27 @@ struct CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension CLI {
+    /// Runs `between` with output discarded and returns its exit status and its own
+    /// peak resident memory in KiB (`wait4`'s usage of that one child, so other tests'
+    /// processes running meanwhile don't count).
+    static func peakMemory(_ arguments: [String]) throws -> (status: Int32, kibibytes: Int) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "posix_spawn: \(spawned)"]) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : -1, usage.ru_maxrss)
+    }
+}
