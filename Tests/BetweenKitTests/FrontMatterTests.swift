@@ -558,6 +558,23 @@ import Testing
         #expect(split.body == "Body")
     }
 
+    /// toml++ returns text as C strings, so an escaped NUL would silently cut a value
+    /// or a key short: it is refused where it is written (at the `u` of `\u0000`) instead.
+    @Test func aTOMLEscapedNULIsRefusedNotCutShort() {
+        for (line, column) in [("note = \"before\\u0000after\"", 16), ("\"key\\U00000000\" = 1", 6),
+                               ("note = \"\"\"\nline\\u0000\"\"\"", 6)] {
+            let split = parse(["+++", "type = \"reflection\"", line, "+++", "Body"])
+            #expect(split.frontMatter == nil, "\(line)")
+            let diagnostic = onlyError(split)
+            #expect(diagnostic?.message.contains("escapes a NUL character") == true, "\(line)")
+            #expect(diagnostic?.position?.line == (line.contains("\n") ? 4 : 3), "\(line)")
+            #expect(diagnostic?.position?.column == column, "\(line)")
+            #expect(split.body == "Body")
+        }
+        // Any other escaped character is kept.
+        #expect(parse(["+++", "note = \"tab\\u0009end \\U0001F331\"", "+++", "Body"]).frontMatter?.fields.first?.value == .string("tab\tend 🌱"))
+    }
+
     @Test func frontMatterOverOneMebibyteIsNotRead() {
         let filler = String(repeating: "note: \(String(repeating: "x", count: 100))\n", count: 11_000)
         let split = FrontMatterParser.parse("---\n" + filler + "---\nStill here.")

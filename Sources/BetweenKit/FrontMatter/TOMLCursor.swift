@@ -144,6 +144,8 @@ struct TOMLCursor {
                   Unicode.Scalar(value) != nil else {
                 throw problem("'\\\(Character(Unicode.Scalar(code)))' must be followed by \(count) hex digits of a Unicode character")
             }
+            // toml++ hands text back as C strings: a NUL would silently cut the rest off.
+            guard value != 0 else { throw problem("'\\\(Character(Unicode.Scalar(code)))' escapes a NUL character, which can't be kept in a text; remove it") }
             index += 1 + count
         case FrontMatterText.lineFeed where multiline, UInt8(ascii: " ") where multiline, UInt8(ascii: "\t") where multiline:
             // A line-ending backslash: only blanks may follow it on its line.
