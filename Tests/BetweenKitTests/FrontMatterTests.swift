@@ -172,6 +172,25 @@ import Testing
         #expect(split.bodyLineOffset == 16)
     }
 
+    /// Every JSON type comes back as itself: a whole number that fits is an Int (even
+    /// written `1.0` or `1e2`), anything else a Double, `true` a Bool and never 1, text
+    /// never a number or a Bool.
+    @Test func jsonValuesKeepTheirTypes() throws {
+        let split = FrontMatterParser.parse("""
+            {"a": 1, "b": -0, "c": 1.0, "d": 1e2, "e": 1.5e300, "f": 9223372036854775807, "g": 9223372036854775808,
+             "i": true, "j": false, "k": [0, 1, true, "1", {"x": false}], "l": {}, "m": [], "n": 1e400,
+             "o": -1.0e-5, "q": "true", "r": 2E-1, "s": -0.0, "t": null}
+            Body
+            """)
+        #expect(split.diagnostics.isEmpty)
+        let values = try #require(split.frontMatter).fields.map(\.value)
+        #expect(values == [
+            .int(1), .int(0), .int(1), .int(100), .double(1.5e300), .int(Int.max), .double(9223372036854775808),
+            .bool(true), .bool(false), .list([.int(0), .int(1), .bool(true), .string("1"), .map([FieldPair(key: "x", value: .bool(false))])]),
+            .map([]), .list([]), .string("1e400"), .double(-1e-5), .string("true"), .double(0.2), .int(0), .null,
+        ])
+    }
+
     @Test func hugoJSON() throws {
         let split = parse([
             "{",

@@ -104,11 +104,14 @@ private indirect enum JSONFrontMatterValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each wrong guess costs the decoder a thrown error: text first, since most
+        // front-matter values (and list items) are text, then numbers. The decoder never
+        // turns one JSON type into another (`true` is no Int, `1` no Bool or text).
         if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode(Int.self) { self = .int(value) }
         else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
         else if let value = try? container.decode([JSONFrontMatterValue].self) { self = .array(value) }
         else { self = .object(try container.decode([String: JSONFrontMatterValue].self)) }
     }
