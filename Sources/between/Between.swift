@@ -13,7 +13,8 @@ struct Between: ParsableCommand {
         abstract: "Your therapy homework, notes and check-ins, as records you can check, list and bring to sessions.",
         discussion: """
         Between reads a folder of Markdown notes with front matter (a vault) and never changes them.
-        It is a tool for you, not a crisis service: if you are in danger now, contact your local
+
+        It is a tool for you, not a crisis service: if you are in danger now, contact your local \
         emergency number.
         """,
         version: "0.1.0",

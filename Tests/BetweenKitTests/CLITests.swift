@@ -52,6 +52,14 @@ import Testing
         #expect(help.stdout.contains("not a crisis service"))
     }
 
+    /// The first thing a person reads: every paragraph wrapped whole at 80 columns (a
+    /// line break written inside a sentence once left "your local" on a line of its own).
+    @Test func theTopLevelHelpReadsAsReviewed() throws {
+        let help = try CLI.run(["--help"], environment: ["COLUMNS": "80"])
+        #expect(help.status == 0)
+        try GoldenFile.check(help.stdout, against: "help.txt")
+    }
+
     @Test func listJSONHasTheDocumentedShape() throws {
         let vault = try TemporaryVault([
             "journal/2026-11-20-1930-thought-record.md": """
