@@ -179,7 +179,8 @@ import Testing
         let split = FrontMatterParser.parse("""
             {"a": 1, "b": -0, "c": 1.0, "d": 1e2, "e": 1.5e300, "f": 9223372036854775807, "g": 9223372036854775808,
              "i": true, "j": false, "k": [0, 1, true, "1", {"x": false}], "l": {}, "m": [], "n": 1e400,
-             "o": -1.0e-5, "q": "true", "r": 2E-1, "s": -0.0, "t": null}
+             "o": -1.0e-5, "q": "true", "r": 2E-1, "s": -0.0, "t": null,
+             "u": -9223372036854775808, "v": -9223372036854775809, "w": "a\\u0000b", "x": 1E2}
             Body
             """)
         #expect(split.diagnostics.isEmpty)
@@ -188,6 +189,8 @@ import Testing
             .int(1), .int(0), .int(1), .int(100), .double(1.5e300), .int(Int.max), .double(9223372036854775808),
             .bool(true), .bool(false), .list([.int(0), .int(1), .bool(true), .string("1"), .map([FieldPair(key: "x", value: .bool(false))])]),
             .map([]), .list([]), .string("1e400"), .double(-1e-5), .string("true"), .double(0.2), .int(0), .null,
+            // Foundation reads -2^63 itself as a Double, like anything beyond.
+            .double(-9223372036854775808), .double(-9223372036854775808), .string("a\u{0}b"), .int(100),
         ])
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Reads a leading JSON object (Hugo's JSON front matter) with Foundation's decoder.
+/// Reads a leading JSON object (Hugo's JSON front matter) with Foundation's `JSONSerialization`.
 ///
 /// Top-level keys keep their written order and positions (from `JSONObjectScanner`);
-/// nested objects come back from the decoder as dictionaries, so their keys are
-/// sorted. JSON has no date type, so a string that is a valid date (`"2026-11-20"`)
+/// nested objects come back as dictionaries, so their keys are sorted. (`JSONDecoder`
+/// into a `Decodable` enum read the same values five times slower: it throws an error
+/// for every wrong guess of a value's type.) JSON has no date type, so a string that is a valid date (`"2026-11-20"`)
 /// becomes a date, as Hugo reads it; `"2026-13-45"` stays text for validation to report.
 enum JSONFrontMatter {
     static func read(_ object: ArraySlice<UInt8>, firstLine: Int, firstColumn: Int) -> FrontMatterReading {
@@ -28,10 +29,12 @@ enum JSONFrontMatter {
         if scan.commaCount >= FrontMatterParser.maximumValues {
             return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(0))
         }
-        let data = quotingHugeNumbers(object, scan.hugeNumbers)
-        guard let decoded = try? JSONDecoder().decode(JSONFrontMatterValue.self, from: data),
-              case .object(let members) = decoded else {
-            let problem = syntaxProblem(data)
+        let members: [String: Any]
+        do {
+            // The splitter only calls this for text starting with `{`, so a value is an object.
+            members = try JSONSerialization.jsonObject(with: quotingHugeNumbers(object, scan.hugeNumbers)) as? [String: Any] ?? [:]
+        } catch {
+            let problem = syntaxProblem(error)
             return .failed("front matter is not valid JSON\(problem.detail.map { " (\($0))" } ?? ""); "
                            + "check for a missing or extra comma, an unclosed quote, or text without quotes",
                            at: position(problem.offset ?? 0))
@@ -74,83 +77,72 @@ enum JSONFrontMatter {
         return result
     }
 
-    /// The decoder only says "not valid JSON"; JSONSerialization says what and where
-    /// ("Invalid value around character 19.").
-    private static func syntaxProblem(_ data: Data) -> (detail: String?, offset: Int?) {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-            return (nil, nil)
-        } catch {
-            guard var detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return (nil, nil) }
-            var offset: Int?
-            if let range = detail.range(of: " around character ") {
-                offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
-                detail = String(detail[..<range.lowerBound])
-            }
-            return (detail.prefix(1).lowercased() + detail.dropFirst(), offset)
+    /// What JSONSerialization says is wrong and where ("Invalid value around character 19.").
+    private static func syntaxProblem(_ error: any Error) -> (detail: String?, offset: Int?) {
+        guard var detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return (nil, nil) }
+        var offset: Int?
+        if let range = detail.range(of: " around character ") {
+            offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+            detail = String(detail[..<range.lowerBound])
         }
+        return (detail.prefix(1).lowercased() + detail.dropFirst(), offset)
     }
 }
 
-/// A JSON value as the decoder gives it.
-private indirect enum JSONFrontMatterValue: Decodable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case array([JSONFrontMatterValue])
-    case object([String: JSONFrontMatterValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        // Each wrong guess costs the decoder a thrown error: text first, since most
-        // front-matter values (and list items) are text, then numbers. The decoder never
-        // turns one JSON type into another (`true` is no Int, `1` no Bool or text).
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode([JSONFrontMatterValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONFrontMatterValue].self)) }
-    }
-}
-
-/// Turns decoded JSON into `FieldValue`, counting values against the limit.
+/// Turns what JSONSerialization returns into `FieldValue`, counting values against the limit.
 private struct JSONValueConverter {
     private var count = 0
     private(set) var overflowed = false
 
     /// Nil once the value limit is passed. Depth is already bounded by the scan.
-    mutating func convert(_ value: JSONFrontMatterValue) -> FieldValue? {
+    mutating func convert(_ value: Any) -> FieldValue? {
         count += 1
         guard count <= FrontMatterParser.maximumValues else {
             overflowed = true
             return nil
         }
         switch value {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .int(let number): return .int(number)
-        case .double(let number): return .double(number)
-        case .string(let text):
+        case let text as String:
             if DateParser.looksLikeDate(text), let date = try? DateParser.parse(text) { return .date(date) }
             return .string(text)
-        case .array(let items):
+        case let number as NSNumber:
+            return Self.number(number)
+        case let items as [Any]:
             var list: [FieldValue] = []
             for item in items {
                 guard let converted = convert(item) else { return nil }
                 list.append(converted)
             }
             return .list(list)
-        case .object(let members):
+        case let members as [String: Any]:
             var pairs: [FieldPair] = []
             for key in members.keys.sorted() {
                 guard let converted = convert(members[key]!) else { return nil }
                 pairs.append(FieldPair(key: key, value: converted))
             }
             return .map(pairs)
+        default: // NSNull
+            return .null
+        }
+    }
+
+    /// `true`/`false` come back as Foundation's boolean number class, never as 1 or 0.
+    private static let booleanClass = ObjectIdentifier(type(of: NSNumber(value: true)))
+
+    /// A Bool for `true`/`false`; an Int for a whole number that fits, however written
+    /// (`1`, `1.0`, `1e2`); a Double for anything else.
+    private static func number(_ number: NSNumber) -> FieldValue {
+        if ObjectIdentifier(type(of: number)) == booleanClass { return .bool(number.boolValue) }
+        switch UInt8(bitPattern: number.objCType.pointee) {
+        case UInt8(ascii: "d"), UInt8(ascii: "f"):
+            let value = number.doubleValue
+            // ±2^63 and beyond don't fit, though -2^63 itself converts.
+            if abs(value) < 0x1p63, let whole = Int(exactly: value) { return .int(whole) }
+            return .double(value)
+        case UInt8(ascii: "Q"): // above Int.max
+            return .double(number.doubleValue)
+        default:
+            return .int(number.intValue)
         }
     }
 }
