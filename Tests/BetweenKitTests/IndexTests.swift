@@ -460,15 +460,41 @@ import Testing
     }
 
     @Test func indexedRecordsEqualADirectScan() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("examples/vault").path
-        let copy = try TemporaryVault()
+        let copy = try TemporaryVault.copyOfExample()
         defer { copy.remove() }
-        try FileManager.default.removeItem(atPath: copy.root)
-        try FileManager.default.copyItem(atPath: root, toPath: copy.root)
         let index = try Index.open(Vault(root: copy.root))
         try index.refresh()
         #expect(try index.entries() == Vault(root: copy.root).load().entries)
+    }
+
+    /// A table or CSV is read from record columns (`Index.summaries`), not decoded
+    /// records: it must print exactly what the records themselves give, whatever the
+    /// title holds, with private marks, dates with and without times, and the counts of
+    /// each record's own problems and of those that need other files.
+    @Test func tablesAndCSVFromColumnsEqualThoseFromRecords() throws {
+        let copy = try TemporaryVault.copyOfExample()
+        defer { copy.remove() }
+        for (path, text) in [
+            "journal/odd-1.md": "---\ntype: mood\ndate: 2026-11-20 21:05\nmood: 11\nhomework: no-such-id\ntitle: \"Tab\\there, \\\"quotes\\\", a\\nbreak\"\n---\nx\n",
+            "journal/odd-2.md": "---\ntype: reflection\nprivate: true\n---\n# Zoë’s visit, \u{1F331} and a title well over sixty characters long so that it is cut short\n",
+            "journal/odd-3.md": "---\ntype: mood\ndate: 0226-11-20\nmood: 5\n---\n",
+            "notes/plain.md": "just words\n",
+        ] {
+            try copy.write(path, text)
+        }
+        let index = try Index.open(Vault(root: copy.root))
+        try index.refresh()
+        let entries = try index.entries()
+        #expect(entries.contains { $0.diagnostics.contains { $0.severity == .error } })
+        #expect(entries.contains { $0.diagnostics.contains { $0.severity == .warning } })
+        #expect(entries.contains { $0.isPrivate })
+        for format in [RecordFormat.table, .csv] {
+            #expect(try index.render(format) == format.render(entries), "\(format)")
+            let moods = try QueryCompiler(context: QueryContext(today: EntryDate(year: 2026, month: 11, day: 26))).filter("type = mood")
+            let moodEntries = try index.entries(matching: moods)
+            #expect(moodEntries.count >= 3)
+            #expect(try index.render(format, matching: moods) == format.render(moodEntries), "\(format)")
+        }
     }
 
     /// A first index of a large vault drops the field indexes while writing and builds

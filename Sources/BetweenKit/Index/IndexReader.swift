@@ -48,6 +48,26 @@ extension Index {
         }
     }
 
+    /// What a table or CSV shows of `entries(matching:order:limit:)`, in the same order,
+    /// from the record columns and diagnostic counts, without decoding any record.
+    public func summaries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [RecordSummary] {
+        try database.read { db in
+            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT r.path, r.type, r.title, r.date, r.private,
+                       (SELECT count(*) FROM diagnostic d WHERE d.recordId = r.id AND d.severity = 'error'),
+                       (SELECT count(*) FROM diagnostic d WHERE d.recordId = r.id AND d.severity <> 'error')
+                \(selection)
+                """, arguments: arguments)
+            var summaries: [RecordSummary] = []
+            while let row = try rows.next() {
+                summaries.append(RecordSummary(path: row[0], type: row[1], title: row[2], date: row[3], isPrivate: row[4],
+                                               errors: row[5], warnings: row[6]))
+            }
+            return summaries
+        }
+    }
+
     /// `FROM record r WHERE … ORDER BY … LIMIT …` with its bound values.
     private static func selection(_ filter: RecordFilter, order: RecordFilter?, limit: Int?) -> (String, StatementArguments) {
         var arguments = filter.arguments

@@ -11,38 +11,55 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     /// Only the paths, one per line (for `xargs`, editors).
     case paths
 
-    /// The records in this format. Table and CSV show the main columns; JSON shows everything.
+    /// The records in this format. Table and CSV show the main columns (`RecordSummary`);
+    /// JSON shows everything.
     public func render(_ entries: [Entry]) -> String {
         switch self {
         case .table:
-            guard !entries.isEmpty else { return "" }
-            return TextTable(headers: ["DATE", "TYPE", "TITLE", "PATH"], rows: entries.map { entry in
-                [entry.date?.isoText.replacingAll("T", with: " ") ?? "-", entry.type.rawValue,
-                 entry.title + (entry.isPrivate ? " (private)" : ""), entry.path]
-            }).render()
+            return Self.table(entries.map(RecordSummary.init))
+        case .csv:
+            return Self.csv(entries.map(RecordSummary.init))
         case .json:
             return JSONValue.array(entries.map(EntryJSON.record)).serialized(pretty: true) + "\n"
         case .jsonl:
             return entries.map { EntryJSON.record($0).serialized() + "\n" }.joined()
-        case .csv:
-            return CSV.document(headers: ["path", "type", "date", "title", "private", "errors", "warnings"], rows: entries.map { entry in
-                let errors = entry.diagnostics.filter { $0.severity == .error }.count
-                return [entry.path, entry.type.rawValue, entry.date?.isoText ?? "", entry.title,
-                        entry.isPrivate ? "true" : "false", String(errors), String(entry.diagnostics.count - errors)]
-            })
         case .paths:
             return entries.map { $0.path + "\n" }.joined()
         }
     }
+
+    /// Aligned columns: date (with a space before the time), type, title (marked when
+    /// private), path.
+    static func table(_ records: [RecordSummary]) -> String {
+        guard !records.isEmpty else { return "" }
+        return TextTable(headers: ["DATE", "TYPE", "TITLE", "PATH"], rows: records.map { record in
+            [record.date?.replacingAll("T", with: " ") ?? "-", record.type,
+             record.title + (record.isPrivate ? " (private)" : ""), record.path]
+        }).render()
+    }
+
+    static func csv(_ records: [RecordSummary]) -> String {
+        CSV.document(headers: ["path", "type", "date", "title", "private", "errors", "warnings"], rows: records.map { record in
+            [record.path, record.type, record.date ?? "", record.title,
+             record.isPrivate ? "true" : "false", String(record.errors), String(record.warnings)]
+        })
+    }
 }
 
 extension Index {
-    /// The records matching `filter` rendered in `format`; `paths` reads only the paths.
+    /// The records matching `filter` rendered in `format`. Only JSON decodes whole
+    /// records; a table or CSV reads the columns it shows, paths only the paths.
     public func render(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
                        limit: Int? = nil) throws -> String {
-        if format == .paths {
+        switch format {
+        case .paths:
             return try paths(matching: filter, order: order, limit: limit).map { $0 + "\n" }.joined()
+        case .table:
+            return RecordFormat.table(try summaries(matching: filter, order: order, limit: limit))
+        case .csv:
+            return RecordFormat.csv(try summaries(matching: filter, order: order, limit: limit))
+        case .json, .jsonl:
+            return format.render(try entries(matching: filter, order: order, limit: limit))
         }
-        return format.render(try entries(matching: filter, order: order, limit: limit))
     }
 }

@@ -11,25 +11,32 @@ public struct TextTable: Sendable {
     /// The table as lines; cells are cut to `maxCellWidth` with an ellipsis,
     /// line breaks in cells become spaces, and trailing spaces are trimmed.
     public func render(maxCellWidth: Int = 60) -> String {
-        let cleaned = ([headers] + rows).map { row in
-            row.map { cell -> String in
-                let flat = String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-                return flat.count > maxCellWidth ? String(flat.prefix(maxCellWidth - 1)) + "…" : flat
-            }
-        }
+        let cleaned = ([headers] + rows).map { row in row.map { Self.cleaned($0, maxWidth: maxCellWidth) } }
         var widths = Array(repeating: 0, count: headers.count)
         for row in cleaned {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], cell.width)
             }
         }
         return cleaned.map { row in
             var line = ""
             for (index, cell) in row.enumerated() where index < widths.count {
-                line += index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+                line += index == row.count - 1 ? cell.text : cell.text + String(repeating: " ", count: widths[index] - cell.width + 2)
             }
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell on one line, cut to `maxWidth` characters, with its width in characters.
+    private static func cleaned(_ cell: String, maxWidth: Int) -> (text: String, width: Int) {
+        // Most cells (dates, types, paths, titles) are printable ASCII: a character a byte,
+        // no line break or tab, so neither a copy nor a walk over characters is needed.
+        if cell.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) && cell.utf8.count <= maxWidth {
+            return (cell, cell.utf8.count)
+        }
+        let flat = String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        let width = flat.count
+        return width > maxWidth ? (String(flat.prefix(maxWidth - 1)) + "…", maxWidth) : (flat, width)
     }
 }

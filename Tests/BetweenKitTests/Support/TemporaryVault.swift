@@ -13,6 +13,16 @@ struct TemporaryVault {
         for (path, text) in files { try write(path, text) }
     }
 
+    /// A copy of the repository's `examples/vault`, for tests that write to the index or the files.
+    static func copyOfExample() throws -> TemporaryVault {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vault").path
+        let copy = try TemporaryVault()
+        try FileManager.default.removeItem(atPath: copy.root)
+        try FileManager.default.copyItem(atPath: example, toPath: copy.root)
+        return copy
+    }
+
     /// Writes a UTF-8 file, creating folders as needed.
     func write(_ path: String, _ text: String) throws {
         try writeBytes(path, Array(text.utf8))
