@@ -194,6 +194,27 @@ import Testing
         ])
     }
 
+    /// JSON lets an object name a key twice and a parser keeps one value silently; like
+    /// YAML and TOML, Between refuses it, at any depth, pointing at the second one.
+    @Test func aJSONKeyWrittenTwiceInOneObjectIsAnErrorAtAnyDepth() throws {
+        for (lines, line, column, message) in [
+            (["{", "  \"type\": \"mood\",", "  \"mood\": 3,", "  \"mood\": 4", "}"], 4, 3, "the key 'mood' is written twice in the front matter (first on line 3)"),
+            (["{\"type\": \"mood\",", " \"urges\": {\"avoid\": 3,", "  \"avoid\": 5}}"], 3, 3, "the key 'avoid' is written twice in one object (first on line 2)"),
+            (["{\"type\": \"note\", \"days\": [{\"k\": 1}, {\"k\": 2, \"\\u006b\": 3}]}"], 1, 46, "the key 'k' is written twice in one object (first on line 1)"),
+        ] {
+            let split = parse(lines + ["", "Body"])
+            #expect(split.frontMatter == nil, "\(lines)")
+            let diagnostic = onlyError(split)
+            #expect(diagnostic?.message.hasPrefix(message) == true, "\(diagnostic?.message ?? "none")")
+            #expect(diagnostic?.position == SourcePosition(line: line, column: column), "\(lines)")
+            #expect(split.body == "\nBody")
+        }
+        // The same name in different objects, or as a value, is no repetition.
+        let fine = parse(["{\"type\": \"note\", \"a\": {\"k\": 1}, \"b\": {\"k\": \"k\"}, \"c\": [{\"k\": 1}, {\"k\": 2}], \"k\": [\"k\", \"k\"]}", "", "Body"])
+        #expect(fine.diagnostics.isEmpty, "\(fine.diagnostics.map(\.summary))")
+        #expect(fine.frontMatter?["c"] == .list([.map([FieldPair(key: "k", value: .int(1))]), .map([FieldPair(key: "k", value: .int(2))])]))
+    }
+
     @Test func hugoJSON() throws {
         let split = parse([
             "{",
@@ -320,7 +341,11 @@ import Testing
 
     @Test func invalidJSON() {
         let split = FrontMatterParser.parse("{\"mood\": 4, \"fit\": }\nBody")
-        #expect(onlyError(split)?.message.hasPrefix("front matter is not valid JSON") == true)
+        #expect(onlyError(split)?.message.hasPrefix("front matter is not valid JSON (invalid value); ") == true)
+        #expect(onlyError(split)?.position == SourcePosition(line: 1, column: 20))
+        // Foundation's own sentence loses its full stop inside the parentheses.
+        let surrogate = FrontMatterParser.parse("{\"note\": \"\\ud800\"}\nBody")
+        #expect(onlyError(surrogate)?.message.contains(".)") == false, "\(onlyError(surrogate)?.message ?? "")")
         #expect(split.frontMatter == nil)
         #expect(split.body == "Body")
     }

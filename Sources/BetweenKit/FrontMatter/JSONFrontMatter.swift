@@ -17,14 +17,12 @@ enum JSONFrontMatter {
             return .failed("front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here",
                            at: position(deep))
         }
-        var seen: [String: Int] = [:]
-        for key in scan.keys {
-            if let first = seen[key.name] {
-                return .failed("the key '\(key.name)' is written twice in the front matter (first on line "
-                               + "\(position(first).line)); keep one of them", at: position(key.keyOffset))
-            }
-            seen[key.name] = key.keyOffset
+        // Any object, at any depth: a parser would keep one of the two values silently.
+        if let repeated = scan.repeatedKey {
+            return .failed("the key '\(repeated.name)' is written twice in \(repeated.isTopLevel ? "the front matter" : "one object")"
+                           + " (first on line \(position(repeated.firstOffset).line)); keep one of them", at: position(repeated.offset))
         }
+        let seen = Set(scan.keys.map(\.name))
         // Each comma separates two values: refuse before the decoder builds them all.
         if scan.commaCount >= FrontMatterParser.maximumValues {
             return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(0))
@@ -50,7 +48,7 @@ enum JSONFrontMatter {
                                     valuePosition: places[2 * number + 1]))
         }
         // Keys the scan could not name (it decodes escapes the same way, so this is a safety net).
-        for name in members.keys.sorted() where seen[name] == nil {
+        for name in members.keys.sorted() where !seen.contains(name) {
             if let converted = converter.convert(members[name]!) { fields.append(FieldPair(key: name, value: converted)) }
         }
         if converter.overflowed {
@@ -85,6 +83,8 @@ enum JSONFrontMatter {
             offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
             detail = String(detail[..<range.lowerBound])
         }
+        // Inside the message's parentheses: no full stop of its own.
+        while detail.hasSuffix(".") || detail.hasSuffix(" ") { detail.removeLast() }
         return (detail.prefix(1).lowercased() + detail.dropFirst(), offset)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One pass over a leading JSON object: where it ends, how deep it nests, where its
-/// top-level keys are, and which numbers no Double can hold.
+/// top-level keys are, whether any object (at any depth) names a key twice, and which
+/// numbers no Double can hold.
 ///
 /// JSON's grammar makes this exact: outside strings every bracket is structure.
 /// Foundation's decoder does the real parsing; this scan only supplies what the
@@ -24,6 +25,9 @@ struct JSONObjectScanner {
     var hugeNumbers: [Range<Int>] = []
     /// Commas outside strings: the object holds more values than this.
     var commaCount = 0
+    /// The first key written a second time in the same object, at any depth, with the
+    /// offsets of both (a parser would silently keep one of the two values).
+    var repeatedKey: (name: String, offset: Int, firstOffset: Int, isTopLevel: Bool)?
 
     /// The index of a `{` on line 1 that starts a JSON object: only spaces may come
     /// before it, and only a `"` or `}` (after whitespace) after it, so a note that
@@ -62,6 +66,8 @@ struct JSONObjectScanner {
         var pendingKey: (name: String, offset: Int)?
         var awaitingValue: (name: String, offset: Int)?
         var escapedKeys: [(index: Int, token: ArraySlice<UInt8>)] = []
+        // Per open bracket: the keys seen so far in an object (name → offset), nil for a list.
+        var openObjects: [[String: Int]?] = []
         defer { Self.decodeNames(of: &keys, escapedKeys) }
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -76,25 +82,37 @@ struct JSONObjectScanner {
             switch byte {
             case UInt8(ascii: "\""):
                 let end = Self.stringEnd(bytes, from: index)
-                if recordingKeys, depth == 1, expectingKey {
+                if recordingKeys, expectingKey {
                     let token = bytes[index..<min(end + 1, bytes.endIndex)]
-                    if token.contains(UInt8(ascii: "\\")) { escapedKeys.append((keys.count, token)) }
-                    pendingKey = (FrontMatterText.string(token.dropFirst().dropLast()), offset)
+                    let escaped = token.contains(UInt8(ascii: "\\"))
+                    if depth == 1 {
+                        if escaped { escapedKeys.append((keys.count, token)) }
+                        pendingKey = (FrontMatterText.string(token.dropFirst().dropLast()), offset)
+                    }
+                    if repeatedKey == nil, let name = escaped ? Self.decodedName(token) : FrontMatterText.string(token.dropFirst().dropLast()) {
+                        if let first = openObjects[openObjects.count - 1]?[name] {
+                            repeatedKey = (name, offset, first, depth == 1)
+                        } else {
+                            openObjects[openObjects.count - 1]?[name] = offset
+                        }
+                    }
                 }
                 expectingKey = false
                 index = end
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
-                expectingKey = depth == 1
+                expectingKey = byte == UInt8(ascii: "{")
+                if recordingKeys { openObjects.append(expectingKey ? [:] : nil) }
                 if depth > FrontMatterParser.maximumDepth, tooDeepOffset == nil { tooDeepOffset = offset }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
+                if recordingKeys { openObjects.removeLast() }
                 if depth == 0 {
                     closingBrace = index
                     return
                 }
             case UInt8(ascii: ","):
-                expectingKey = depth == 1
+                expectingKey = recordingKeys && openObjects.last.map { $0 != nil } ?? false
                 commaCount += 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var end = index
@@ -121,6 +139,13 @@ struct JSONObjectScanner {
             }
         }
         return bytes.endIndex
+    }
+
+    /// One key with escapes, decoded (nil if the escape is malformed: the parser then
+    /// reports the whole object as invalid).
+    private static func decodedName(_ token: ArraySlice<UInt8>) -> String? {
+        let list = try? JSONSerialization.jsonObject(with: Data([UInt8(ascii: "[")] + token + [UInt8(ascii: "]")]))
+        return (list as? [String])?.first
     }
 
     /// Names with escapes (`"caf\u00e9"`), decoded in one call: a decoder per key
