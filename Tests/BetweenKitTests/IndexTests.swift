@@ -459,6 +459,40 @@ import Testing
         #expect(try index.search(["bus"]).isEmpty)
     }
 
+    /// FTS5's snippet() and highlight() take time in the square of a note's matches; a
+    /// long note holding the word 250,000 times took minutes to show. Such a note gets a
+    /// linear excerpt (`SearchExcerpt`), and the search still ranks it.
+    @Test(.timeLimit(.minutes(1))) func searchingALongNoteFullOfTheWordStaysQuick() throws {
+        let vault = try makeVault()
+        defer { vault.remove() }
+        try vault.write("journal/log.md", "# Everything I kept asking\n\nWhy, again. " + String(repeating: "why ", count: 250_000) + "\n")
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let hits = try index.search(["WHY"])
+        #expect(hits.map(\.path) == ["journal/log.md"])
+        let mark = { (word: String) in SearchHit.highlightStart + word + SearchHit.highlightEnd }
+        // The heading's four words, the first match and ten words on, marked.
+        #expect(hits.first?.snippet == "Everything I kept asking\n\n" + mark("Why") + ", again. "
+            + Array(repeating: mark("why"), count: 9).joined(separator: " ") + "…")
+        // Short notes keep FTS5's own snippet.
+        #expect(try index.search(["bus"]).first?.snippet.contains(mark("bus")) == true)
+    }
+
+    @Test func aLongNoteExcerptShowsTheWordsAroundTheFirstWholeWordMatch() {
+        let mark = { (word: String) in SearchHit.highlightStart + word + SearchHit.highlightEnd }
+        let text = "Monday. Slept badly, whys and wherefores; the bus was late (again) and I felt the panic rise, "
+            + "then it passed after ten minutes of breathing. Later: PANIC again at the shop, smaller."
+        // Five words before the first match and eleven from it on; words are runs of
+        // letters and digits, as the full-text index counts them.
+        #expect(SearchExcerpt.of(text, words: ["panic"]) == "…again) and I felt the \(mark("panic")) rise, "
+            + "then it passed after ten minutes of breathing. Later…")
+        #expect(SearchExcerpt.of(text, words: ["MONDAY", "later"]) == "\(mark("Monday")). Slept badly, whys and wherefores; the bus was late (again…")
+        // Whole words only, and no match at all: the first sixteen words.
+        #expect(SearchExcerpt.of(text, words: ["why"]) == "Monday. Slept badly, whys and wherefores; the bus was late (again) and I felt the panic…")
+        #expect(SearchExcerpt.of("Zoë’s café, then why", words: ["why"]) == "Zoë’s café, then \(mark("why"))")
+        #expect(SearchExcerpt.of("", words: ["why"]) == "")
+    }
+
     @Test func indexedRecordsEqualADirectScan() throws {
         let copy = try TemporaryVault.copyOfExample()
         defer { copy.remove() }

@@ -23,24 +23,38 @@ extension Index {
     /// Each word must appear (any order); words are quoted, so punctuation in them
     /// is not FTS syntax.
     public func search(_ words: [String], limit: Int = 20) throws -> [SearchHit] {
-        let terms = words.flatMap { $0.split(whereSeparator: \.isWhitespace) }
-            .map { "\"" + String($0).replacingAll("\"", with: "\"\"") + "\"" }
+        let split = words.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(String.init)
+        let terms = split.map { "\"" + $0.replacingAll("\"", with: "\"\"") + "\"" }
         guard !terms.isEmpty else { return [] }
         try ensureSearchTable()
+        let match = terms.joined(separator: " ")
         return try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.path, r.title, r.type, r.date, r.private,
-                       snippet(search, 1, ?, ?, '…', 16) AS snippet
-                FROM search JOIN record r ON r.id = search.rowid
-                WHERE search MATCH ?
-                ORDER BY bm25(search, 5.0, 1.0), r.path
-                LIMIT ?
-                """, arguments: [SearchHit.highlightStart, SearchHit.highlightEnd, terms.joined(separator: " "), limit]).map { row in
-                SearchHit(path: row["path"], title: row["title"], type: row["type"], date: row["date"],
-                          isPrivate: row["private"], snippet: row["snippet"] ?? "")
+            // Ranked first, excerpts after, for the shown hits only (one seek each).
+            // FTS5's snippet() takes time in the square of a note's matches (10 s for
+            // one note holding a word 50,000 times), so a note over `snippetLimit`
+            // bytes gets its excerpt from `SearchExcerpt` instead.
+            let ranked = try Int64.fetchAll(db, sql: """
+                SELECT search.rowid FROM search JOIN record r ON r.id = search.rowid
+                WHERE search MATCH ? ORDER BY bm25(search, 5.0, 1.0), r.path LIMIT ?
+                """, arguments: [match, limit])
+            return try ranked.compactMap { id in
+                try Row.fetchOne(db, sql: """
+                    SELECT r.path, r.title, r.type, r.date, r.private,
+                           CASE WHEN r.size <= \(Self.snippetLimit) THEN snippet(search, 1, ?, ?, '…', 16) END,
+                           CASE WHEN r.size > \(Self.snippetLimit) THEN r.body END
+                    FROM search JOIN record r ON r.id = search.rowid
+                    WHERE search MATCH ? AND search.rowid = ?
+                    """, arguments: [SearchHit.highlightStart, SearchHit.highlightEnd, match, id]).map { row in
+                    let snippet: String? = row[5]
+                    return SearchHit(path: row[0], title: row[1], type: row[2], date: row[3], isPrivate: row[4],
+                                     snippet: snippet ?? SearchExcerpt.of(row[6] ?? "", words: split))
+                }
             }
         }
     }
+
+    /// Notes larger than this (in bytes, as files) get their excerpt from `SearchExcerpt`.
+    static let snippetLimit = 32 * 1024
 
     /// Fills the full-text table if it is still empty, and installs the triggers that keep it in step.
     func ensureSearchTable() throws {
