@@ -147,6 +147,30 @@ import Testing
         #expect(try vault.fingerprint() == before, "reading never modifies the vault")
     }
 
+    /// `between check` reads the vault a batch at a time and keeps only problems and
+    /// homework references (`VaultCheck`): it must report exactly what loading every
+    /// entry reports, in the same order, with the same count of files.
+    @Test func aCheckInBatchesReportsWhatLoadingEverythingReports() throws {
+        let vault = try TemporaryVault.copyOfExample()
+        defer { vault.remove() }
+        try vault.writeBytes("journal/binary.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        try vault.writeBytes("journal/latin1.md", Array("caf".utf8) + [0xE9])
+        try vault.write("journal/odd.md", "---\ntype: mood\nmood: 14\nhomework: breathing-487\ndate: 2026-13-01\n---\n")
+        try vault.write("homework/again.md", "---\ntype: homework\nid: breathing-478\n---\n")
+        // Enough notes for several batches, every one with a problem of its own.
+        for number in 0..<600 {
+            try vault.write("journal/many/\(number).md", "---\ntype: mood\ndate: 2026-11-\(10 + number % 20)\nmood: \(11 + number % 13)\n---\n")
+        }
+        let loaded = Vault(root: vault.root).load()
+        let check = VaultCheck(Vault(root: vault.root))
+        #expect(check.diagnostics.count > 600)
+        #expect(check.diagnostics.contains { $0.message.contains("no assignment has the id") })
+        #expect(check.diagnostics.contains { $0.message.contains("two assignments have the id") })
+        #expect(check.diagnostics.contains { $0.path == "journal/binary.md" })
+        #expect(check.diagnostics == loaded.diagnostics)
+        #expect(check.filesChecked == loaded.entries.count + loaded.otherDiagnostics.filter { $0.path != VaultConfig.fileName }.count)
+    }
+
     @Test func pipesAndFoldersNamedLikeNotesDoNotHang() throws {
         let vault = try TemporaryVault(["x.md/inner.md": "# inside a folder named x.md"])
         defer { vault.remove() }

@@ -24,10 +24,9 @@ extension Between {
         func run() throws {
             let vault = try vaultOptions.open()
             if staged { return try runStaged(vault) }
-            let snapshot = vault.load()
+            let check = VaultCheck(vault)
             let lines = SourceLines(root: vault.root)
-            let filesChecked = snapshot.entries.count + snapshot.otherDiagnostics.filter { $0.path != VaultConfig.fileName }.count
-            let hasErrors = report(snapshot.diagnostics, filesChecked: filesChecked) { lines.line($0, $1) }
+            let hasErrors = report(check.diagnostics, filesChecked: check.filesChecked) { lines.line($0, $1) }
             if hasErrors { throw ExitCode.failure }
         }
 
