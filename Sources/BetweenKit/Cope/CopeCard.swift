@@ -11,10 +11,33 @@ public struct CopeCard: Sendable, Hashable {
     public static let shown = 5
 
     public static func build(entries: [Entry], config: VaultConfig, homework: String? = nil, tag: String? = nil) -> CopeCard {
-        let assignments = entries.filter { $0.type == .homework }
-        let helped = HelpedBefore.rank(entries, assignments: assignments, homework: homework, tag: tag)
-        return CopeCard(plan: SafetyPlan.newest(of: entries), helped: Array(helped.prefix(shown)),
-                        crisisLine: config.crisisLine,
-                        noRatingsYet: !entries.contains { HelpedBefore.benefit($0) != nil })
+        var builder = Builder(config: config, homework: homework, tag: tag)
+        entries.forEach { builder.add($0) }
+        return builder.card
+    }
+
+    /// Builds the card from entries given one at a time, in any order (`Index.forEachEntry`).
+    public struct Builder: Sendable {
+        private let crisisLine: String?
+        private var helped: HelpedBefore.Tally
+        private var newestPlan: Entry?
+        private var anyRating = false
+
+        public init(config: VaultConfig, homework: String? = nil, tag: String? = nil) {
+            crisisLine = config.crisisLine
+            helped = HelpedBefore.Tally(homework: homework, tag: tag)
+        }
+
+        public mutating func add(_ entry: Entry) {
+            if entry.type == .homework { helped.noteAssignment(entry) }
+            if entry.type == .safetyPlan, newestPlan.map({ SafetyPlan.isNewer(entry, than: $0) }) ?? true { newestPlan = entry }
+            anyRating = anyRating || HelpedBefore.benefit(entry) != nil
+            helped.add(entry)
+        }
+
+        public var card: CopeCard {
+            CopeCard(plan: newestPlan.map(SafetyPlan.init), helped: Array(helped.ranked().prefix(shown)),
+                     crisisLine: crisisLine, noRatingsYet: !anyRating)
+        }
     }
 }

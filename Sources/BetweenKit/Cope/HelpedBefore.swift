@@ -26,40 +26,86 @@ public enum HelpedBefore {
     }
 
     public static func rank(_ entries: [Entry], assignments: [Entry], homework: String? = nil, tag: String? = nil) -> [Practice] {
-        let titles = Dictionary(assignments.compactMap { entry in entry.homeworkID.map { ($0, entry.title) } }, uniquingKeysWith: { first, _ in first })
-        var groups: [String: (name: String, benefits: [(Double, Entry)])] = [:]
-        for entry in entries where entry.type != .homework && entry.type != .safetyPlan {
-            if let homework, entry.homeworkID != homework { continue }
-            if let tag, !entry.tags.contains(tag.lowercased()) { continue }
-            guard let benefit = benefit(entry) else { continue }
-            for (key, name) in practices(of: entry, titles: titles) {
-                groups[key, default: (name, [])].benefits.append((benefit, entry))
+        var tally = Tally(homework: homework, tag: tag)
+        assignments.forEach { tally.noteAssignment($0) }
+        entries.forEach { tally.add($0) }
+        return tally.ranked()
+    }
+
+    /// The ranking built from entries given one at a time, keeping per practice only
+    /// its counts and its most helpful entry (so `cope` never holds the whole vault).
+    public struct Tally: Sendable {
+        private struct Group: Sendable {
+            var name: String
+            var homeworkID: String?
+            var times = 0
+            var total = 0.0
+            var last: EntryDate?
+            var best: (benefit: Double, entry: Entry)
+        }
+
+        let homework: String?
+        let tag: String?
+        private var groups: [String: Group] = [:]
+        /// Assignment titles by id, the first assignment of an id winning.
+        private var titles: [String: String] = [:]
+
+        public init(homework: String? = nil, tag: String? = nil) {
+            self.homework = homework
+            self.tag = tag
+        }
+
+        /// An assignment, whose title names the practice of its id.
+        public mutating func noteAssignment(_ entry: Entry) {
+            if let id = entry.homeworkID, titles[id] == nil { titles[id] = entry.title }
+        }
+
+        /// An entry that may rate practices (assignments and safety plans rate none).
+        public mutating func add(_ entry: Entry) {
+            guard entry.type != .homework && entry.type != .safetyPlan else { return }
+            if let homework, entry.homeworkID != homework { return }
+            if let tag, !entry.tags.contains(tag.lowercased()) { return }
+            guard let benefit = HelpedBefore.benefit(entry) else { return }
+            for (key, name, homeworkID) in HelpedBefore.practices(of: entry) {
+                var group = groups[key] ?? Group(name: name, homeworkID: homeworkID, best: (benefit, entry))
+                group.times += 1
+                group.total += benefit
+                if let date = entry.date, group.last.map({ EntryDate.sortNumber(date) > EntryDate.sortNumber($0) }) ?? true {
+                    group.last = date
+                }
+                // The most helpful entry; among equals, the first by path.
+                if benefit > group.best.benefit || (benefit == group.best.benefit && entry.path < group.best.entry.path) {
+                    group.best = (benefit, entry)
+                }
+                groups[key] = group
             }
         }
-        let ranked = groups.map { key, group -> Practice in
-            let best = group.benefits.max { lhs, rhs in (lhs.0, rhs.1.path) < (rhs.0, lhs.1.path) }!.1
-            let last = group.benefits.compactMap(\.1.date).max()
-            let total = group.benefits.map(\.0).reduce(0, +)
-            return Practice(key: key, name: group.name, times: group.benefits.count, lastDay: last,
-                            line: Quote.of(best, preferring: ["What I learned", "Outcome", "Balanced thought", "What helped"]),
-                            path: best.path, score: total / (Double(group.benefits.count) + prior))
-        }
-        return ranked.sorted { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.times != rhs.times { return lhs.times > rhs.times }
-            let left = EntryDate.sortNumber(lhs.lastDay), right = EntryDate.sortNumber(rhs.lastDay)
-            return left != right ? left > right : lhs.key < rhs.key
+
+        public func ranked() -> [Practice] {
+            let ranked = groups.map { key, group -> Practice in
+                Practice(key: key, name: group.homeworkID.map { titles[$0] ?? $0 } ?? group.name, times: group.times,
+                         lastDay: group.last,
+                         line: Quote.of(group.best.entry, preferring: ["What I learned", "Outcome", "Balanced thought", "What helped"]),
+                         path: group.best.entry.path, score: group.total / (Double(group.times) + prior))
+            }
+            return ranked.sorted { lhs, rhs in
+                if lhs.score != rhs.score { return lhs.score > rhs.score }
+                if lhs.times != rhs.times { return lhs.times > rhs.times }
+                let left = EntryDate.sortNumber(lhs.lastDay), right = EntryDate.sortNumber(rhs.lastDay)
+                return left != right ? left > right : lhs.key < rhs.key
+            }
         }
     }
 
-    /// The practices an entry counts for, as (key, name shown).
-    static func practices(of entry: Entry, titles: [String: String]) -> [(String, String)] {
-        if let id = entry.homeworkID { return [("homework:\(id)", titles[id] ?? id)] }
+    /// The practices an entry counts for, as (key, name shown, assignment id): an
+    /// assignment's practice is named by the assignment's title, found by its id.
+    static func practices(of entry: Entry) -> [(key: String, name: String, homeworkID: String?)] {
+        if let id = entry.homeworkID { return [("homework:\(id)", id, id)] }
         if entry.type == .activity, let activity = entry.text("activity"), !activity.isEmpty {
-            return [("activity:\(activity.lowercased())", activity)]
+            return [("activity:\(activity.lowercased())", activity, nil)]
         }
         if entry.type == .diaryCard {
-            return entry.words("skills").map { ("skill:\($0)", $0) }
+            return entry.words("skills").map { ("skill:\($0)", $0, nil) }
         }
         return []
     }

@@ -65,8 +65,17 @@ public struct SafetyPlan: Sendable, Hashable {
 
     /// The plan that counts: the newest by date (undated ones count as oldest), then by path.
     public static func newest(of entries: [Entry]) -> SafetyPlan? {
-        entries.filter { $0.type == .safetyPlan }
-            .max { (EntryDate.sortNumber($0.date), $1.path) < (EntryDate.sortNumber($1.date), $0.path) }
-            .map(SafetyPlan.init)
+        var newest: Entry?
+        for entry in entries where entry.type == .safetyPlan && newest.map({ isNewer(entry, than: $0) }) ?? true {
+            newest = entry
+        }
+        return newest.map(SafetyPlan.init)
+    }
+
+    /// Whether `entry` is the newer plan: the later date; on the same date (or none),
+    /// the first by path.
+    static func isNewer(_ entry: Entry, than other: Entry) -> Bool {
+        let date = EntryDate.sortNumber(entry.date), otherDate = EntryDate.sortNumber(other.date)
+        return date != otherDate ? date > otherDate : entry.path < other.path
     }
 }

@@ -20,22 +20,29 @@ extension Index {
     /// Records matching `filter`, ordered by `order` (SQL over `r`, from the query
     /// compiler, with its own bound values) then by path, at most `limit`.
     public func entries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [Entry] {
+        var entries: [Entry] = []
+        try forEachEntry(matching: filter, order: order, limit: limit) { entries.append($0) }
+        return entries
+    }
+
+    /// The entries of `entries(matching:order:limit:)`, handed to `body` one at a time,
+    /// so a command that only tallies them (`cope`) holds one at a time.
+    public func forEachEntry(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil,
+                             _ body: (Entry) throws -> Void) throws {
         try database.read { db in
             let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
             // A cursor decodes each row straight from SQLite's buffers: no copy of
             // every row's plain text is gathered first.
             let rows = try Row.fetchCursor(db, sql: "SELECT r.id, r.entry, r.body \(selection)", arguments: arguments)
-            var entries: [Entry] = []
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 var entry = try EntryCodec.decode(row[1] as Data, plainText: row[2])
                 if let extra = crossFile[id] {
                     entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
                 }
-                entries.append(entry)
+                try body(entry)
             }
-            return entries
         }
     }
 

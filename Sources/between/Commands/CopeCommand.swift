@@ -24,9 +24,10 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let entries = try index.entries(matching: RecordFilter(sql: "r.type NOT IN ('note', 'session', 'measure')"))
-            let card = CopeCard.build(entries: entries, config: index.vault.config, homework: homework, tag: tag)
-            Terminal.write(CopeRenderer.render(card, format: format))
+            // One entry at a time: the card keeps a few of them, not the vault.
+            var builder = CopeCard.Builder(config: index.vault.config, homework: homework, tag: tag)
+            try index.forEachEntry(matching: RecordFilter(sql: "r.type NOT IN ('note', 'session', 'measure')")) { builder.add($0) }
+            Terminal.write(CopeRenderer.render(builder.card, format: format))
         }
     }
 }
