@@ -23,6 +23,20 @@ enum Terminal {
         writeAll(text, to: STDOUT_FILENO)
     }
 
+    /// Writes what `produce` hands over to stdout in pieces of about 64 KiB, so a long
+    /// result is neither held whole nor written a line per system call.
+    static func stream(_ produce: (_ output: (String) -> Void) throws -> Void) rethrows {
+        var buffer = ""
+        try produce { piece in
+            buffer += piece
+            if buffer.utf8.count >= 1 << 16 {
+                write(buffer)
+                buffer = ""
+            }
+        }
+        write(buffer)
+    }
+
     /// Writes a message to stderr.
     static func writeError(_ text: String) {
         writeAll(text, to: STDERR_FILENO)

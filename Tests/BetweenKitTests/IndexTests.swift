@@ -502,10 +502,11 @@ import Testing
     }
 
     /// A table or CSV is read from record columns (`Index.summaries`), not decoded
-    /// records: it must print exactly what the records themselves give, whatever the
-    /// title holds, with private marks, dates with and without times, and the counts of
-    /// each record's own problems and of those that need other files.
-    @Test func tablesAndCSVFromColumnsEqualThoseFromRecords() throws {
+    /// records, and JSON is written a record at a time (`Index.write`): each must print
+    /// exactly what the records themselves give, whatever the title holds, with private
+    /// marks, dates with and without times, and the counts of each record's own problems
+    /// and of those that need other files; and for no record at all.
+    @Test func everyListFormatFromTheIndexEqualsThatOfTheRecords() throws {
         let copy = try TemporaryVault.copyOfExample()
         defer { copy.remove() }
         for (path, text) in [
@@ -522,8 +523,10 @@ import Testing
         #expect(entries.contains { $0.diagnostics.contains { $0.severity == .error } })
         #expect(entries.contains { $0.diagnostics.contains { $0.severity == .warning } })
         #expect(entries.contains { $0.isPrivate })
-        for format in [RecordFormat.table, .csv] {
+        let nothing = RecordFilter(sql: "0")
+        for format in RecordFormat.allCases {
             #expect(try index.render(format) == format.render(entries), "\(format)")
+            #expect(try index.render(format, matching: nothing) == format.render([]), "\(format)")
             let moods = try QueryCompiler(context: QueryContext(today: EntryDate(year: 2026, month: 11, day: 26))).filter("type = mood")
             let moodEntries = try index.entries(matching: moods)
             #expect(moodEntries.count >= 3)

@@ -23,6 +23,31 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// Writes an array one element at a time, each piece the text `serialized(pretty:)`
+    /// of the whole array would have there: a long result is printed as it is read.
+    public struct ArrayWriter: Sendable {
+        let pretty: Bool
+        private var count = 0
+
+        public init(pretty: Bool) {
+            self.pretty = pretty
+        }
+
+        /// The text for the next element (with the opening bracket or the comma before it).
+        public mutating func element(_ value: JSONValue) -> String {
+            var output = count == 0 ? "[" : ","
+            if pretty { output += "\n  " }
+            value.write(to: &output, pretty: pretty, indent: 1)
+            count += 1
+            return output
+        }
+
+        /// The text that closes the array (all of it when there was no element).
+        public func end() -> String {
+            count == 0 ? "[]" : pretty ? "\n]" : "]"
+        }
+    }
+
     private func write(to output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"

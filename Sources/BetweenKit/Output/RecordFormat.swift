@@ -51,15 +51,28 @@ extension Index {
     /// records; a table or CSV reads the columns it shows, paths only the paths.
     public func render(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
                        limit: Int? = nil) throws -> String {
+        var text = ""
+        try write(format, matching: filter, order: order, limit: limit) { text += $0 }
+        return text
+    }
+
+    /// `render(_:matching:order:limit:)` handed to `output` in pieces: JSON a record at
+    /// a time, so printing every record never holds them all.
+    public func write(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
+                      limit: Int? = nil, to output: (String) throws -> Void) throws {
         switch format {
         case .paths:
-            return try paths(matching: filter, order: order, limit: limit).map { $0 + "\n" }.joined()
+            try output(try paths(matching: filter, order: order, limit: limit).map { $0 + "\n" }.joined())
         case .table:
-            return RecordFormat.table(try summaries(matching: filter, order: order, limit: limit))
+            try output(RecordFormat.table(try summaries(matching: filter, order: order, limit: limit)))
         case .csv:
-            return RecordFormat.csv(try summaries(matching: filter, order: order, limit: limit))
-        case .json, .jsonl:
-            return format.render(try entries(matching: filter, order: order, limit: limit))
+            try output(RecordFormat.csv(try summaries(matching: filter, order: order, limit: limit)))
+        case .json:
+            var array = JSONValue.ArrayWriter(pretty: true)
+            try forEachEntry(matching: filter, order: order, limit: limit) { try output(array.element(EntryJSON.record($0))) }
+            try output(array.end() + "\n")
+        case .jsonl:
+            try forEachEntry(matching: filter, order: order, limit: limit) { try output(EntryJSON.record($0).serialized() + "\n") }
         }
     }
 }

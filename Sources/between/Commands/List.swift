@@ -28,7 +28,7 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
-            Terminal.write(try index.render(format, matching: filter))
+            try Terminal.stream { output in try index.write(format, matching: filter, to: output) }
         }
     }
 }

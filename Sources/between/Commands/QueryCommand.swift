@@ -42,7 +42,7 @@ extension Between {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = try QueryRunner.filter(expression, in: index, strict: strict)
             let order = try QueryRunner.order(sort, expression: expression)
-            Terminal.write(try index.render(format, matching: filter, order: order, limit: limit))
+            try Terminal.stream { output in try index.write(format, matching: filter, order: order, limit: limit, to: output) }
         }
     }
 }
