@@ -459,6 +459,21 @@ import Testing
         #expect(try index.search(["bus"]).isEmpty)
     }
 
+    /// Quotes are doubled byte by byte, in CSV fields and search words alike: a quote
+    /// followed by a combining mark is one character to Swift but a quote to a reader.
+    @Test func quotesAreDoubledEvenWhenAMarkFollowsThem() throws {
+        #expect(CSV.field("she said \"no\u{301}\", twice") == "\"she said \"\"no\u{301}\"\", twice\"")
+        #expect(CSV.field("\"\u{301}") == "\"\"\"\u{301}\"")
+        #expect("2026-11-20T19:30".replacingAll(UInt8(ascii: "T"), with: " ") == "2026-11-20 19:30")
+        #expect("Zoë".replacingAll(UInt8(ascii: "T"), with: " ") == "Zoë")
+        let vault = try makeVault()
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        // Text to FTS5, not syntax: the quote separates, the mark is dropped, "bus" is found.
+        #expect(try index.search(["\"\u{301}bus"]).map(\.path) == ["journal/a.md"])
+    }
+
     /// FTS5's snippet() and highlight() take time in the square of a note's matches; a
     /// long note holding the word 250,000 times took minutes to show. Such a note gets a
     /// linear excerpt (`SearchExcerpt`), and the search still ranks it.

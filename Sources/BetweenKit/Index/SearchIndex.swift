@@ -24,7 +24,7 @@ extension Index {
     /// is not FTS syntax.
     public func search(_ words: [String], limit: Int = 20) throws -> [SearchHit] {
         let split = words.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(String.init)
-        let terms = split.map { "\"" + $0.replacingAll("\"", with: "\"\"") + "\"" }
+        let terms = split.map { "\"" + $0.replacingAll(UInt8(ascii: "\""), with: "\"\"") + "\"" }
         guard !terms.isEmpty else { return [] }
         try ensureSearchTable()
         let match = terms.joined(separator: " ")

@@ -3,7 +3,7 @@ public enum EntryText {
     public static func render(_ entry: Entry) -> String {
         var out = "\(entry.title)\n"
         out += "\(entry.type.rawValue) · \(entry.path)"
-        if let date = entry.date { out += " · \(date.isoText.replacingAll("T", with: " "))" }
+        if let date = entry.date { out += " · \(date.isoText.replacingAll(UInt8(ascii: "T"), with: " "))" }
         if entry.isPrivate { out += " · private" }
         out += "\n"
         if !entry.fields.isEmpty {

@@ -33,7 +33,7 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     static func table(_ records: [RecordSummary]) -> String {
         guard !records.isEmpty else { return "" }
         return TextTable(headers: ["DATE", "TYPE", "TITLE", "PATH"], rows: records.map { record in
-            [record.date?.replacingAll("T", with: " ") ?? "-", record.type,
+            [record.date?.replacingAll(UInt8(ascii: "T"), with: " ") ?? "-", record.type,
              record.title + (record.isPrivate ? " (private)" : ""), record.path]
         }).render()
     }

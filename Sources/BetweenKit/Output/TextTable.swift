@@ -18,14 +18,18 @@ public struct TextTable: Sendable {
                 widths[index] = max(widths[index], cell.width)
             }
         }
-        return cleaned.map { row in
+        var output = ""
+        for row in cleaned {
             var line = ""
             for (index, cell) in row.enumerated() where index < widths.count {
-                line += index == row.count - 1 ? cell.text : cell.text + String(repeating: " ", count: widths[index] - cell.width + 2)
+                line += cell.text
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.width + 2) }
             }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }.joined(separator: "\n") + "\n"
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            output += line
+            output += "\n"
+        }
+        return output
     }
 
     /// A cell on one line, cut to `maxWidth` characters, with its width in characters.
