@@ -29,9 +29,7 @@ public struct VaultCheck: Sendable {
             }
         }
         found += VaultChecks.diagnostics(for: references)
-        diagnostics = found.sorted { lhs, rhs in
-            lhs.path != rhs.path ? lhs.path < rhs.path : EntryParser.diagnosticOrder(lhs, rhs)
-        }
+        diagnostics = VaultSnapshot.reportOrder(found)
         filesChecked = files.count + other.filter { $0.path != VaultConfig.fileName }.count
     }
 
