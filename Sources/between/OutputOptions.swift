@@ -8,11 +8,16 @@ struct OutputOptions: ParsableArguments {
 
     /// Sends `text` to the file, or to stdout when there is none (or it is `-`).
     func deliver(_ text: String) throws {
-        guard let output, output != "-" else { return Terminal.write(text) }
+        try deliver { output in try output(text) }
+    }
+
+    /// Sends what `produce` hands over, piece by piece, to the file or to stdout.
+    func deliver(_ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
+        guard let output, output != "-" else { return try Terminal.stream(produce) }
         do {
-            try AtomicFile.write(text, to: output)
-        } catch {
-            throw BetweenFailure(message: error.description)
+            try AtomicFile.write(to: output, produce)
+        } catch let failure as AtomicFile.Failure {
+            throw BetweenFailure(message: failure.description)
         }
     }
 }

@@ -25,16 +25,25 @@ enum Terminal {
 
     /// Writes what `produce` hands over to stdout in pieces of about 64 KiB, so a long
     /// result is neither held whole nor written a line per system call.
-    static func stream(_ produce: (_ output: (String) -> Void) throws -> Void) rethrows {
-        var buffer = ""
-        try produce { piece in
-            buffer += piece
-            if buffer.utf8.count >= 1 << 16 {
-                write(buffer)
-                buffer = ""
-            }
+    static func stream(_ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
+        let buffer = OutputBuffer()
+        try produce(buffer.append)
+        buffer.flush()
+    }
+
+    /// What `stream` has not written yet.
+    private final class OutputBuffer {
+        private var text = ""
+
+        func append(_ piece: String) {
+            text += piece
+            if text.utf8.count >= 1 << 16 { flush() }
         }
-        write(buffer)
+
+        func flush() {
+            Terminal.write(text)
+            text = ""
+        }
     }
 
     /// Writes a message to stderr.

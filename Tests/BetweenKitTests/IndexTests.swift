@@ -459,6 +459,26 @@ import Testing
         #expect(try index.search(["bus"]).isEmpty)
     }
 
+    /// `export` writes a record at a time (CSV in two passes, columns first): it must
+    /// give exactly what rendering the records at once gives, in every format.
+    @Test func exportWrittenARecordAtATimeEqualsTheWholeExport() throws {
+        let vault = try TemporaryVault.copyOfExample()
+        defer { vault.remove() }
+        try vault.write("journal/odd.md", "---\ntype: thought-record\ndate: 2026-11-20 21:05\nemotions: {anxious: 80, \"sad, low\": 40}\n"
+                        + "tags: [work, \"say \\\"no\\\"\"]\nnested: {a: {b: [1, 2]}}\n---\n# Odd\n")
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let entries = try index.entries()
+        for format in ExportFormat.allCases {
+            var written = ""
+            try index.write(format, to: { written += $0 })
+            #expect(written == format.render(entries), "\(format)")
+            var none = ""
+            try index.write(format, matching: RecordFilter(sql: "0"), to: { none += $0 })
+            #expect(none == format.render([]), "\(format)")
+        }
+    }
+
     /// Quotes are doubled byte by byte, in CSV fields and search words alike: a quote
     /// followed by a combining mark is one character to Swift but a quote to a reader.
     @Test func quotesAreDoubledEvenWhenAMarkFollowsThem() throws {

@@ -11,13 +11,26 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {
+        do {
+            try write(to: path) { output in try output(text) }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "can't write \(path): \(error)")
+        }
+    }
+
+    /// Writes what `produce` hands to its `output`, piece by piece, the same way: a long
+    /// export is never held whole. Errors from `produce` leave the target untouched and
+    /// are rethrown as they are.
+    public static func write(to path: String, _ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
         // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
         // renaming over it would replace the device node itself.
         if let status = FileSystem.status(path, follow: true), status.kind != .file, status.kind != .directory {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw Failure(description: "can't write \(path): \(FileSystem.lastError)") }
             defer { close(descriptor) }
-            try writeAll(text, to: descriptor, path: path)
+            try produce { try writeAll($0, to: descriptor, path: path) }
             return
         }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
@@ -33,7 +46,7 @@ public enum AtomicFile {
             if !succeeded { unlink(temporary) }
         }
         fchmod(descriptor, 0o600)
-        try writeAll(text, to: descriptor, path: path)
+        try produce { try writeAll($0, to: descriptor, path: path) }
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             throw Failure(description: "can't save \(path): \(FileSystem.lastError)")
         }

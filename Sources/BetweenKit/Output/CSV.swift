@@ -2,7 +2,12 @@
 public enum CSV {
     /// One CSV document with a header row, lines ending in CRLF as the RFC says.
     public static func document(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        ([headers] + rows).map(line).joined()
+    }
+
+    /// One record: its fields, separated by commas, and CRLF.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// A field, quoted when needed. A leading `=`, `+`, `-` or `@` is prefixed with

@@ -11,14 +11,24 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .json: return RecordFormat.json.render(entries)
         case .jsonl: return RecordFormat.jsonl.render(entries)
         case .csv:
-            let flattened = entries.map { Self.flatten($0.fields) }
-            let keys = Set(flattened.flatMap(\.keys)).subtracting(["type", "date", "title", "private"]).sorted()
-            let rows = zip(entries, flattened).map { entry, values in
-                [entry.path, entry.type.rawValue, entry.date?.isoText ?? "", entry.title, entry.isPrivate ? "true" : "false"]
-                    + keys.map { values[$0] ?? "" }
-            }
-            return CSV.document(headers: ["path", "type", "date", "title", "private"] + keys, rows: rows)
+            let columns = Self.columns(Set(entries.flatMap { Self.flatten($0.fields).keys }))
+            return ([Self.header(columns)] + entries.map { Self.row($0, columns) }).joined()
         }
+    }
+
+    /// The CSV columns after the fixed ones: every front-matter key (dotted), sorted.
+    static func columns(_ keys: Set<String>) -> [String] {
+        keys.subtracting(["type", "date", "title", "private"]).sorted()
+    }
+
+    static func header(_ columns: [String]) -> String {
+        CSV.line(["path", "type", "date", "title", "private"] + columns)
+    }
+
+    static func row(_ entry: Entry, _ columns: [String]) -> String {
+        let values = flatten(entry.fields)
+        return CSV.line([entry.path, entry.type.rawValue, entry.date?.isoText ?? "", entry.title, entry.isPrivate ? "true" : "false"]
+                        + columns.map { values[$0] ?? "" })
     }
 
     /// Front matter as dotted keys → text as written.
@@ -38,5 +48,23 @@ public enum ExportFormat: String, Sendable, CaseIterable {
             }
         }
         return result
+    }
+}
+
+extension Index {
+    /// `ExportFormat.render` of the matching entries, handed to `output` a record at a
+    /// time (CSV reads the records twice: first for its columns), so an export of every
+    /// note never holds them all.
+    public func write(_ format: ExportFormat, matching filter: RecordFilter = .all, to output: (String) throws -> Void) throws {
+        switch format {
+        case .json: try write(RecordFormat.json, matching: filter, to: output)
+        case .jsonl: try write(RecordFormat.jsonl, matching: filter, to: output)
+        case .csv:
+            var keys = Set<String>()
+            try forEachEntry(matching: filter) { keys.formUnion(ExportFormat.flatten($0.fields).keys) }
+            let columns = ExportFormat.columns(keys)
+            try output(ExportFormat.header(columns))
+            try forEachEntry(matching: filter) { try output(ExportFormat.row($0, columns)) }
+        }
     }
 }

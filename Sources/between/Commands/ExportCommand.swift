@@ -30,8 +30,8 @@ extension Between {
             if !includePrivate {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
             }
-            let text = format.render(try index.entries(matching: filter))
-            try outputOptions.deliver(text)
+            // A record at a time, to the file or stdout: an export of every note never holds them all.
+            try outputOptions.deliver { output in try index.write(format, matching: filter, to: output) }
         }
     }
 }
