@@ -65,10 +65,8 @@ struct JSONObjectScanner {
         var expectingKey = false
         var pendingKey: (name: String, offset: Int)?
         var awaitingValue: (name: String, offset: Int)?
-        var escapedKeys: [(index: Int, token: ArraySlice<UInt8>)] = []
         // Per open bracket: the keys seen so far in an object (name → offset), nil for a list.
         var openObjects: [[String: Int]?] = []
-        defer { Self.decodeNames(of: &keys, escapedKeys) }
         while index < bytes.endIndex {
             let byte = bytes[index]
             let offset = index - bytes.startIndex
@@ -84,12 +82,10 @@ struct JSONObjectScanner {
                 let end = Self.stringEnd(bytes, from: index)
                 if recordingKeys, expectingKey {
                     let token = bytes[index..<min(end + 1, bytes.endIndex)]
-                    let escaped = token.contains(UInt8(ascii: "\\"))
-                    if depth == 1 {
-                        if escaped { escapedKeys.append((keys.count, token)) }
-                        pendingKey = (FrontMatterText.string(token.dropFirst().dropLast()), offset)
-                    }
-                    if repeatedKey == nil, let name = escaped ? Self.decodedName(token) : FrontMatterText.string(token.dropFirst().dropLast()) {
+                    // Nil when an escape is malformed: the parser then refuses the whole object.
+                    let decoded = token.contains(UInt8(ascii: "\\")) ? Self.decodedName(token) : FrontMatterText.string(token.dropFirst().dropLast())
+                    if depth == 1 { pendingKey = (decoded ?? FrontMatterText.string(token.dropFirst().dropLast()), offset) }
+                    if repeatedKey == nil, let name = decoded {
                         if let first = openObjects[openObjects.count - 1]?[name] {
                             repeatedKey = (name, offset, first, depth == 1)
                         } else {
@@ -141,27 +137,12 @@ struct JSONObjectScanner {
         return bytes.endIndex
     }
 
-    /// One key with escapes, decoded (nil if the escape is malformed: the parser then
-    /// reports the whole object as invalid).
+    /// A key with escapes (`"caf\u00e9"`), decoded; nil if an escape is malformed.
+    /// (Rare enough that one small parse per key costs nothing; `JSONDecoder` would
+    /// cost a millisecond each.)
     private static func decodedName(_ token: ArraySlice<UInt8>) -> String? {
         let list = try? JSONSerialization.jsonObject(with: Data([UInt8(ascii: "[")] + token + [UInt8(ascii: "]")]))
         return (list as? [String])?.first
-    }
-
-    /// Names with escapes (`"caf\u00e9"`), decoded in one call: a decoder per key
-    /// would cost a millisecond each.
-    private static func decodeNames(of keys: inout [Key], _ escaped: [(index: Int, token: ArraySlice<UInt8>)]) {
-        guard !escaped.isEmpty else { return }
-        var list = Data("[".utf8)
-        for (number, entry) in escaped.enumerated() {
-            if number > 0 { list.append(UInt8(ascii: ",")) }
-            list.append(contentsOf: entry.token)
-        }
-        list.append(UInt8(ascii: "]"))
-        guard let names = try? JSONDecoder().decode([String].self, from: list) else { return }
-        for (entry, name) in zip(escaped, names) where entry.index < keys.count {
-            keys[entry.index].name = name
-        }
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
