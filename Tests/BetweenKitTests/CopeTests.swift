@@ -95,8 +95,8 @@ import Testing
     @Test func theNewestOfTwoPlansCounts() {
         let old = entry("plans/2025.md", "type: safety-plan\ndate: 2025-06-01", body: "## People I can ask for help\n- Old flatmate\n")
         let new = entry("safety-plan.md", "type: safety-plan\ndate: 2026-10-20", body: "## People I can ask for help\n- Jo\n")
-        #expect(SafetyPlan.newest(of: [new, old])?.path == "safety-plan.md")
-        #expect(SafetyPlan.newest(of: [old, new])?.steps.first?.items == ["Jo"])
+        #expect(CopeCard.build(entries: [new, old], config: VaultConfig()).plan?.path == "safety-plan.md")
+        #expect(CopeCard.build(entries: [old, new], config: VaultConfig()).plan?.steps.first?.items == ["Jo"])
     }
 
     @Test func aCrisisLineIsEscapedForMarkdown() {

@@ -63,16 +63,8 @@ public struct SafetyPlan: Sendable, Hashable {
         steps = Part.allCases.compactMap { part in byPart[part].flatMap { $0.isEmpty ? nil : Step(part: part, items: $0) } }
     }
 
-    /// The plan that counts: the newest by date (undated ones count as oldest), then by path.
-    public static func newest(of entries: [Entry]) -> SafetyPlan? {
-        var newest: Entry?
-        for entry in entries where entry.type == .safetyPlan && newest.map({ isNewer(entry, than: $0) }) ?? true {
-            newest = entry
-        }
-        return newest.map(SafetyPlan.init)
-    }
-
-    /// Whether `entry` is the newer plan: the later date; on the same date (or none),
+    /// Whether `entry` is the plan that counts over `other`: the later date (an undated
+    /// plan counts as oldest); on the same date, or with none,
     /// the first by path.
     static func isNewer(_ entry: Entry, than other: Entry) -> Bool {
         let date = EntryDate.sortNumber(entry.date), otherDate = EntryDate.sortNumber(other.date)
