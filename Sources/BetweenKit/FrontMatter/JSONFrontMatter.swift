@@ -19,7 +19,7 @@ enum JSONFrontMatter {
         }
         // Any object, at any depth: a parser would keep one of the two values silently.
         if let repeated = scan.repeatedKey {
-            return .failed("the key '\(repeated.name)' is written twice in \(repeated.isTopLevel ? "the front matter" : "one object")"
+            return .failed("the key \(MessageText.quoted(repeated.name)) is written twice in \(repeated.isTopLevel ? "the front matter" : "one object")"
                            + " (first on line \(position(repeated.firstOffset).line)); keep one of them", at: position(repeated.offset))
         }
         let seen = Set(scan.keys.map(\.name))

@@ -56,7 +56,7 @@ public enum EntryParser {
     private static func entryType(_ fields: [FieldPair], path: String, diagnostics: inout [Diagnostic]) -> EntryType {
         guard let pair = fields.first(where: { $0.key == "type" }), pair.value != .null else { return .note }
         guard let name = pair.value.text, let type = EntryType(rawValue: name.lowercased()) else {
-            let shown = pair.value.text.map { "'\($0)'" } ?? pair.value.kindDescription
+            let shown = pair.value.text.map(MessageText.quoted) ?? pair.value.kindDescription
             diagnostics.append(.warning(
                 "unknown type \(shown); Between reads this file as a note. Known types: \(EntryType.names.joined(separator: ", "))",
                 in: path, at: pair.valuePosition ?? pair.keyPosition))
