@@ -106,5 +106,12 @@ import Testing
         let problem = try #require(split.diagnostics.first)
         #expect(problem.message == "front matter has more than 100000 values; Between stops here")
         #expect(problem.position?.line == 3, "\(problem.summary)")
+        // JSON too (it was refused at the opening brace); exactly the limit is still read.
+        let json = FrontMatterParser.parse("{\"z\": [\(ones)],\n\"a\": [\(ones)]}\nBody\n")
+        #expect(json.diagnostics.first?.message == "front matter has more than 100000 values; Between stops here")
+        #expect(json.diagnostics.first?.position?.line == 2, "\(json.diagnostics)")
+        let keys = (1...100_000).map { "\"\(String($0, radix: 36))\":1" }.joined(separator: ",\n") // under 1 MiB
+        #expect(FrontMatterParser.parse("{" + keys + "}\n").frontMatter?.fields.count == 100_000)
+        #expect(FrontMatterParser.parse("{" + keys + ",\n\"0\":1}\n").diagnostics.first?.position?.line == 100_000)
     }
 }

@@ -23,9 +23,9 @@ enum JSONFrontMatter {
                            + " (first on line \(position(repeated.firstOffset).line)); keep one of them", at: position(repeated.offset))
         }
         let seen = Set(scan.keys.map(\.name))
-        // Each comma separates two values: refuse before the decoder builds them all.
-        if scan.commaCount >= FrontMatterParser.maximumValues {
-            return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(0))
+        // Refused before the decoder builds them all, where the count passes the limit.
+        if let offset = scan.tooManyValuesOffset {
+            return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(offset))
         }
         let members: [String: Any]
         do {
