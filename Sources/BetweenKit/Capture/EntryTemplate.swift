@@ -4,8 +4,10 @@ import Mustache
 ///
 /// Templates see `{{date}}` (`2026-11-20 19:30`), `{{day}}` (`2026-11-20`), `{{time}}`
 /// (`19:30`, empty for a date without a time), `{{title}}`, `{{homework}}` (the assignment
-/// practised), `{{id}}` (a new assignment's id), `{{type}}`, `{{instrument}}` and
-/// `{{crisis-line}}` (from between.yml). `{{title}}` and `{{homework}}` are written so they
+/// practised), `{{id}}` (a new assignment's id), `{{type}}`, `{{instrument}}`,
+/// `{{crisis-line}}` (from between.yml) and `{{private}}` (`true` when between.yml says
+/// `private-by-default: true`, else `false`: a blank `private:` would make the entry
+/// private with a warning, docs/format.md). `{{title}}` and `{{homework}}` are written so they
 /// read back exactly in YAML front matter (quoted when needed); `{{text.title}}` and
 /// `{{text.homework}}` are the same values as typed, for the body. Nothing is HTML-escaped,
 /// and trailing spaces a blank value leaves on a line are removed.
@@ -17,13 +19,17 @@ public enum EntryTemplate {
         public var homework: String?
         public var id: String?
         public var crisisLine: String?
+        /// Whether the new entry starts out private.
+        public var isPrivate: Bool
 
-        public init(date: EntryDate, title: String? = nil, homework: String? = nil, id: String? = nil, crisisLine: String? = nil) {
+        public init(date: EntryDate, title: String? = nil, homework: String? = nil, id: String? = nil, crisisLine: String? = nil,
+                    isPrivate: Bool = false) {
             self.date = date
             self.title = title
             self.homework = homework
             self.id = id
             self.crisisLine = crisisLine
+            self.isPrivate = isPrivate
         }
     }
 
@@ -63,6 +69,7 @@ public enum EntryTemplate {
             "date": frontMatterText(values.date),
             "day": values.date.dayString,
             "type": kind.type.rawValue,
+            "private": values.isPrivate ? "true" : "false",
         ]
         if let hour = values.date.hour, let minute = values.date.minute {
             data["time"] = twoDigits(hour) + ":" + twoDigits(minute)

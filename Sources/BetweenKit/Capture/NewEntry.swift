@@ -49,7 +49,8 @@ public struct NewEntry: Sendable {
             if let id, taken.contains(id) { continue }
             let values = EntryTemplate.Values(date: request.date, title: request.title,
                                               homework: kind.type == .homework ? nil : request.homework,
-                                              id: id, crisisLine: vault.config.crisisLine)
+                                              id: id, crisisLine: vault.config.crisisLine,
+                                              isPrivate: vault.config.privateByDefault)
             let text: String
             do {
                 text = try EntryTemplate.render(kind, values: values, store: store)

@@ -86,9 +86,9 @@ public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .notADate(let text):
-            "'\(text)' is not a date; write it as YYYY-MM-DD, optionally with a time: YYYY-MM-DD HH:MM"
+            "\(MessageText.quoted(text)) is not a date; write it as YYYY-MM-DD, optionally with a time: YYYY-MM-DD HH:MM"
         case .impossible(let text, let reason):
-            "'\(text)' is not a real date: \(reason)"
+            "\(MessageText.quoted(text)) is not a real date: \(reason)"
         }
     }
 }

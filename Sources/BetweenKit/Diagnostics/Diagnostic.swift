@@ -53,9 +53,15 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(path: path, position: position, severity: .warning, message: message)
     }
 
+    /// `path:line:column`; a problem with the whole file points at its start (`:1:1`), so
+    /// every line has the form editors and the `$gcc` problem matcher recognise.
+    public var location: String {
+        let shown = position ?? .fileStart
+        return "\(path):\(shown.line):\(shown.column)"
+    }
+
     /// `path:line:column: severity: message`, the form editors and terminals jump to.
     public var summary: String {
-        let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
-        return "\(location): \(severity.rawValue): \(message)"
+        "\(location): \(severity.rawValue): \(message)"
     }
 }

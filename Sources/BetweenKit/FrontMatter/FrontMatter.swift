@@ -47,12 +47,34 @@ public struct SplitSource: Sendable {
     /// Problems with the front matter, positions in file lines and columns.
     /// Paths in them are empty: the caller fills in the file's path.
     public var diagnostics: [Diagnostic]
+    /// The text of front matter that could not be read (nil when it was, or there is none).
+    public var unread: UnreadFrontMatter?
 
-    public init(frontMatter: FrontMatter?, hasFrontMatter: Bool, body: String, bodyLineOffset: Int, diagnostics: [Diagnostic]) {
+    public init(frontMatter: FrontMatter?, hasFrontMatter: Bool, body: String, bodyLineOffset: Int, diagnostics: [Diagnostic],
+                unread: UnreadFrontMatter? = nil) {
         self.frontMatter = frontMatter
         self.hasFrontMatter = hasFrontMatter
         self.body = body
         self.bodyLineOffset = bodyLineOffset
         self.diagnostics = diagnostics
+        self.unread = unread
+    }
+}
+
+/// Front matter that could not be read, kept as text: its fields are lost, but its
+/// words can still say the note is private (docs/format.md, "Private entries").
+public struct UnreadFrontMatter: Sendable, Hashable {
+    /// What would have been the front matter: the lines between the fences; for an
+    /// unclosed fence everything after it; for a file in a git conflict, all of it.
+    /// Line endings are LF.
+    public var text: String
+    /// The file line and column where `text` starts.
+    public var firstLine: Int
+    public var firstColumn: Int
+
+    public init(text: String, firstLine: Int, firstColumn: Int = 1) {
+        self.text = text
+        self.firstLine = firstLine
+        self.firstColumn = firstColumn
     }
 }

@@ -26,22 +26,44 @@ public enum FrontMatterParser {
     ///   searchable; an unclosed JSON object: the whole file (offset 0).
     ///
     /// `frontMatter` is nil when the file has none or when an error diagnostic says
-    /// it could not be read; warnings leave it usable.
+    /// it could not be read (then `unread` keeps its text); warnings leave it usable.
+    /// Git conflict markers in the front matter, or on the file's first line, are an
+    /// error of their own, whatever a parser would make of the text.
     public static func parse(_ text: String) -> SplitSource {
         let bytes = FrontMatterText.normalised(text)
+        if ConflictMarkers.isMarker(bytes[0..<FrontMatterSplitter.lineEnd(bytes, from: 0)]), bytes.first == UInt8(ascii: "<") {
+            // Where the front matter ends can't be told: the whole file is kept as its text.
+            let whole = FrontMatterText.string(bytes[...])
+            return SplitSource(frontMatter: nil, hasFrontMatter: false, body: whole, bodyLineOffset: 0,
+                               diagnostics: [.error(ConflictMarkers.message, in: "", at: .fileStart)],
+                               unread: UnreadFrontMatter(text: whole, firstLine: 1))
+        }
         switch FrontMatterSplitter.split(bytes) {
         case .none:
             return SplitSource(frontMatter: nil, hasFrontMatter: false, body: FrontMatterText.string(bytes[...]),
                                bodyLineOffset: 0, diagnostics: [])
         case .unclosed(let format, let bodyStart, let bodyLineOffset):
-            return SplitSource(frontMatter: nil, hasFrontMatter: true,
-                               body: FrontMatterText.string(bytes[bodyStart...]), bodyLineOffset: bodyLineOffset,
-                               diagnostics: [.error(unclosedMessage(format), in: "", at: .fileStart)])
+            let rest = bytes[bodyStart...]
+            let problem = conflict(in: rest, firstLine: bodyLineOffset + 1) ?? .error(unclosedMessage(format), in: "", at: .fileStart)
+            let body = FrontMatterText.string(rest)
+            return SplitSource(frontMatter: nil, hasFrontMatter: true, body: body, bodyLineOffset: bodyLineOffset,
+                               diagnostics: [problem], unread: UnreadFrontMatter(text: body, firstLine: bodyLineOffset + 1))
         case .block(let block):
-            let reading = read(block)
+            let reading = conflict(in: block.content, firstLine: block.firstLine).map { FrontMatterReading(fields: nil, diagnostics: [$0]) }
+                ?? read(block)
+            let unread = reading.fields == nil
+                ? UnreadFrontMatter(text: FrontMatterText.string(block.content), firstLine: block.firstLine, firstColumn: block.firstColumn)
+                : nil
             return SplitSource(frontMatter: reading.fields.map { FrontMatter(format: block.format, fields: $0) },
                                hasFrontMatter: true, body: FrontMatterText.string(bytes[block.bodyStart...]),
-                               bodyLineOffset: block.bodyLineOffset, diagnostics: reading.diagnostics)
+                               bodyLineOffset: block.bodyLineOffset, diagnostics: reading.diagnostics, unread: unread)
+        }
+    }
+
+    /// The conflict-marker error at the first marker line of `bytes`, if there is one.
+    private static func conflict(in bytes: ArraySlice<UInt8>, firstLine: Int) -> Diagnostic? {
+        ConflictMarkers.firstMarker(in: bytes).map { offset in
+            .error(ConflictMarkers.message, in: "", at: FrontMatterText.position(of: offset, in: bytes, firstLine: firstLine))
         }
     }
 

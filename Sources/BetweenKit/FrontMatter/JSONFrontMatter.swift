@@ -19,13 +19,13 @@ enum JSONFrontMatter {
         }
         // Any object, at any depth: a parser would keep one of the two values silently.
         if let repeated = scan.repeatedKey {
-            return .failed("the key '\(repeated.name)' is written twice in \(repeated.isTopLevel ? "the front matter" : "one object")"
+            return .failed("the key \(MessageText.quoted(repeated.name)) is written twice in \(repeated.isTopLevel ? "the front matter" : "one object")"
                            + " (first on line \(position(repeated.firstOffset).line)); keep one of them", at: position(repeated.offset))
         }
         let seen = Set(scan.keys.map(\.name))
-        // Each comma separates two values: refuse before the decoder builds them all.
-        if scan.commaCount >= FrontMatterParser.maximumValues {
-            return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(0))
+        // Refused before the decoder builds them all, where the count passes the limit.
+        if let offset = scan.tooManyValuesOffset {
+            return .failed("front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here", at: position(offset))
         }
         let members: [String: Any]
         do {

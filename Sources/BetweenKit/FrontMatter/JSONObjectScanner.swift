@@ -23,8 +23,11 @@ struct JSONObjectScanner {
     var tooDeepOffset: Int?
     /// Number tokens that overflow a Double (`1e400`), to be read as text.
     var hugeNumbers: [Range<Int>] = []
-    /// Commas outside strings: the object holds more values than this.
-    var commaCount = 0
+    /// Offset of the comma or bracket past which the object may hold more values than
+    /// `FrontMatterParser.maximumValues`. Each value ends at a comma or a closing bracket,
+    /// and a list or object is a value itself, so commas + 2 × brackets bound the count.
+    var tooManyValuesOffset: Int?
+    private var valueBound = -1
     /// The first key written a second time in the same object, at any depth, with the
     /// offsets of both (a parser would silently keep one of the two values).
     var repeatedKey: (name: String, offset: Int, firstOffset: Int, isTopLevel: Bool)?
@@ -100,6 +103,7 @@ struct JSONObjectScanner {
                 expectingKey = byte == UInt8(ascii: "{")
                 if recordingKeys { openObjects.append(expectingKey ? [:] : nil) }
                 if depth > FrontMatterParser.maximumDepth, tooDeepOffset == nil { tooDeepOffset = offset }
+                countValues(2, at: offset)
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
                 if recordingKeys { openObjects.removeLast() }
@@ -109,7 +113,7 @@ struct JSONObjectScanner {
                 }
             case UInt8(ascii: ","):
                 expectingKey = recordingKeys && openObjects.last.map { $0 != nil } ?? false
-                commaCount += 1
+                countValues(1, at: offset)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var end = index
                 while end < bytes.endIndex, Self.isNumberByte(bytes[end]) { end += 1 }
@@ -122,6 +126,11 @@ struct JSONObjectScanner {
             }
             index += 1
         }
+    }
+
+    private mutating func countValues(_ count: Int, at offset: Int) {
+        valueBound += count
+        if valueBound > FrontMatterParser.maximumValues, tooManyValuesOffset == nil { tooManyValuesOffset = offset }
     }
 
     /// The index of the quote closing the string opened at `start` (or the end).

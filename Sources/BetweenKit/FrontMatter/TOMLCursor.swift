@@ -34,8 +34,8 @@ struct TOMLCursor {
         return SourcePosition(line: mark.line, column: column)
     }
 
-    func problem(_ message: String, plain: Bool = false) -> TOMLSyntaxCheck.Problem {
-        TOMLSyntaxCheck.Problem(message: plain ? message : "front matter is not valid TOML: \(message)", position: position)
+    func problem(_ message: String) -> TOMLSyntaxCheck.Problem {
+        TOMLSyntaxCheck.Problem(message: "front matter is not valid TOML: \(message)", position: position)
     }
 
     mutating func advance(_ count: Int = 1) { index += count }

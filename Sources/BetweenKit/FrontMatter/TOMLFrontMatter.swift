@@ -33,7 +33,8 @@ enum TOMLFrontMatter {
         } catch let error as TOMLParseError {
             let position = SourcePosition(line: firstLine + max(error.source.begin.line, 1) - 1,
                                           column: max(error.source.begin.column, 1))
-            return .failed("front matter is not valid TOML: \(error.description)\(hint(error.description))", at: position)
+            let description = MessageText.clippingQuotes(error.description)
+            return .failed("front matter is not valid TOML: \(description)\(hint(error.description))", at: position)
         } catch {
             return .failed("front matter could not be read as TOML: \(error)", at: .fileStart)
         }

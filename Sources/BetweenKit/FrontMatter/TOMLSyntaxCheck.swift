@@ -6,7 +6,14 @@
 /// toml++ only ever gets text whose shape is valid TOML. This check only
 /// recognises; toml++ still builds the values and reports semantic problems (a key
 /// defined twice, month 13). On the way it records where each top-level key is
-/// written (toml++ keeps no positions and sorts keys) and bounds nesting.
+/// written (toml++ keeps no positions and sorts keys).
+///
+/// It also bounds what toml++ would build, in the order the text is written, so the
+/// message points at the spot: nesting (toml++ builds and frees its tree
+/// recursively, and every part of a dotted key `a.b.c` or a `[a.b.c]` header is a
+/// table one level deeper, so a key of 80,000 parts overflowed the stack) and the
+/// number of values (an upper bound on toml++'s count: a table made by a dotted
+/// key is counted each time the key is written).
 struct TOMLSyntaxCheck {
     /// Where a top-level key (or the first part of a table header) is first written.
     struct KeyPlace {
@@ -26,6 +33,16 @@ struct TOMLSyntaxCheck {
 
     private var cursor: TOMLCursor
     private var inRootTable = true
+    /// The level of the table keys are written into: 1 is the root table, and each
+    /// `[header]` sets it to the level of the table it opens.
+    private var tableLevel = 1
+    /// The names of the `[[array]]` tables so far: a header whose name starts with one
+    /// nests under that array's last table, one level deeper than its parts alone say.
+    private var arrayTables: Set<[String]> = []
+    /// An `[[array]]` name with an escaped part, which can't be compared by name: from
+    /// then on every header counts each part as such an array (safe, never too shallow).
+    private var hasUnnamedArrayTable = false
+    private var valueCount = 0
 
     init(_ content: ArraySlice<UInt8>, firstLine: Int) {
         cursor = TOMLCursor(content, firstLine: firstLine)
@@ -45,7 +62,7 @@ struct TOMLSyntaxCheck {
             case UInt8(ascii: "["):
                 try tableHeader()
             default:
-                try keyValue(depth: 0, recording: inRootTable)
+                try keyValue(depth: tableLevel, recording: inRootTable)
             }
             cursor.skipBlanks()
             if cursor.peek == UInt8(ascii: "#") { try cursor.comment() }
@@ -60,16 +77,33 @@ struct TOMLSyntaxCheck {
         let isArray = cursor.take(UInt8(ascii: "["))
         cursor.skipBlanks()
         inRootTable = false
-        let key = try dottedKey()
+        let key = try dottedKey(firstLevel: 2)
         if let name = key.first, places[name] == nil { places[name] = KeyPlace(key: cursor.position(at: key.start), value: nil) }
         cursor.skipBlanks()
         guard cursor.take(UInt8(ascii: "]")), !isArray || cursor.take(UInt8(ascii: "]")) else {
             throw cursor.problem(isArray ? "expected ']]' to close the table name" : "expected ']' to close the table name")
         }
+        // `[[a]]` is a list (one level) of tables (another); `[a.b]` after `[[a]]` goes in a's last table.
+        var level = 1 + key.parts.count + (isArray ? 1 : 0)
+        for length in 1..<key.parts.count where isArrayTable(key.parts[..<length]) { level += 1 }
+        try checkDepth(level, at: key.start)
+        try countValues(key.parts.count + (isArray ? 1 : 0), at: key.start)
+        tableLevel = level
+        if isArray {
+            let names = key.parts.compactMap { $0 }
+            if names.count == key.parts.count { arrayTables.insert(names) } else { hasUnnamedArrayTable = true }
+        }
     }
 
+    private func isArrayTable(_ name: ArraySlice<String?>) -> Bool {
+        guard !arrayTables.isEmpty || hasUnnamedArrayTable else { return false }
+        let names = name.compactMap { $0 }
+        return hasUnnamedArrayTable || names.count < name.count || arrayTables.contains(names)
+    }
+
+    /// `key = value` in the table at level `depth`.
     private mutating func keyValue(depth: Int, recording: Bool) throws(Problem) {
-        let key = try dottedKey()
+        let key = try dottedKey(firstLevel: depth + 1)
         cursor.skipBlanks()
         guard cursor.take(UInt8(ascii: "=")) else { throw cursor.problem("expected '=' after the key") }
         cursor.skipBlanks()
@@ -78,14 +112,22 @@ struct TOMLSyntaxCheck {
         if recording, let name = key.first, places[name] == nil {
             places[name] = KeyPlace(key: cursor.position(at: key.start), value: key.isDotted ? nil : cursor.position(at: valueStart))
         }
-        try value(depth: depth)
+        try value(depth: depth + key.parts.count - 1)
     }
 
-    /// `name`, `"quoted name"` or `a.b.c`; `first` is nil when it cannot be named simply.
-    private mutating func dottedKey() throws(Problem) -> (first: String?, isDotted: Bool, start: TOMLCursor.Mark) {
+    /// A name and where it starts; `parts` are nil where a part cannot be named simply.
+    private struct DottedKey {
+        var parts: [String?]
+        var start: TOMLCursor.Mark
+        var first: String? { parts[0] }
+        var isDotted: Bool { parts.count > 1 }
+    }
+
+    /// `name`, `"quoted name"` or `a.b.c`, whose part before each dot is a table at
+    /// `firstLevel`, `firstLevel + 1`, …: refused at the first part too deep.
+    private mutating func dottedKey(firstLevel: Int) throws(Problem) -> DottedKey {
         let start = cursor.mark
-        let first = try cursor.simpleKey()
-        var isDotted = false
+        var parts = [try cursor.simpleKey()]
         while true {
             let mark = cursor.mark
             cursor.skipBlanks()
@@ -94,16 +136,19 @@ struct TOMLSyntaxCheck {
                 break
             }
             cursor.skipBlanks()
-            _ = try cursor.simpleKey()
-            isDotted = true
+            try checkDepth(firstLevel + parts.count - 1, at: cursor.mark)
+            try countValues(1, at: cursor.mark)
+            parts.append(try cursor.simpleKey())
         }
-        return (first, isDotted, start)
+        return DottedKey(parts: parts, start: start)
     }
 
+    /// A value in a table or list at level `depth`; a list or inline table is one deeper.
     private mutating func value(depth: Int) throws(Problem) {
         guard let byte = cursor.peek, byte != FrontMatterText.lineFeed else {
             throw cursor.problem("expected a value after '='")
         }
+        try countValues(1, at: cursor.mark)
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             try cursor.string(allowMultiline: true)
@@ -117,7 +162,7 @@ struct TOMLSyntaxCheck {
     }
 
     private mutating func array(depth: Int) throws(Problem) {
-        try checkDepth(depth)
+        try checkDepth(depth, at: cursor.mark)
         cursor.advance()
         while true {
             try cursor.skipArraySpace()
@@ -131,7 +176,7 @@ struct TOMLSyntaxCheck {
     }
 
     private mutating func inlineTable(depth: Int) throws(Problem) {
-        try checkDepth(depth)
+        try checkDepth(depth, at: cursor.mark)
         cursor.advance()
         cursor.skipBlanks()
         if cursor.take(UInt8(ascii: "}")) { return }
@@ -146,9 +191,17 @@ struct TOMLSyntaxCheck {
         }
     }
 
-    private func checkDepth(_ depth: Int) throws(Problem) {
+    private func checkDepth(_ depth: Int, at mark: TOMLCursor.Mark) throws(Problem) {
         guard depth > FrontMatterParser.maximumDepth else { return }
-        throw cursor.problem("front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here",
-                             plain: true)
+        throw Problem(message: "front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep (each part of "
+                      + "a dotted name like a.b.c, and each [list] or { table } inside another, is a level); Between stops here",
+                      position: cursor.position(at: mark))
+    }
+
+    private mutating func countValues(_ count: Int, at mark: TOMLCursor.Mark) throws(Problem) {
+        valueCount += count
+        guard valueCount > FrontMatterParser.maximumValues else { return }
+        throw Problem(message: "front matter has more than \(FrontMatterParser.maximumValues) values; Between stops here",
+                      position: cursor.position(at: mark))
     }
 }

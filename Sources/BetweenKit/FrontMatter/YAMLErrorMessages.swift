@@ -15,9 +15,9 @@ enum YAMLErrorMessages {
             let key = duplicates.min() ?? ""
             let repeated = repeatPosition(of: key, after: context.mark, in: text)
                 .map { positions.position(line: $0.line, column: $0.column) }
-            let others = duplicates.sorted().filter { $0 != key }.map { "'\($0)'" }
+            let others = duplicates.sorted().filter { $0 != key }.prefix(5).map(MessageText.quoted)
             let also = others.isEmpty ? "" : "; so is \(others.joined(separator: ", "))"
-            return .error("the key '\(key)' is written twice in \(subject.withArticle) (first on line \(first.line)); "
+            return .error("the key \(MessageText.quoted(key)) is written twice in \(subject.withArticle) (first on line \(first.line)); "
                           + "keep one of them\(also)", in: "", at: repeated ?? first)
         case .reader(let problem, let offset, let value, _):
             let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""

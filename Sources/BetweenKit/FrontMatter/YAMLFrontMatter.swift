@@ -43,7 +43,8 @@ enum YAMLFrontMatter {
             return .failed("\(subject.name) could not be read as YAML: \(error)", at: .fileStart)
         }
         guard let root else { return FrontMatterReading(fields: [], diagnostics: []) }
-        var converter = YAMLNodeConverter(positions: positions, subject: subject)
+        var converter = YAMLNodeConverter(positions: positions, subject: subject,
+                                          usesAliases: YAMLInputGuard.usesAliases(Array(text.utf8)[...]))
         do {
             let fields = try converter.fields(of: root)
             return FrontMatterReading(fields: fields, diagnostics: converter.warnings)

@@ -87,6 +87,13 @@ enum YAMLInputGuard {
         return nil
     }
 
+    /// Whether an alias (`*name`) refers to an anchor (`&name`) somewhere in the text:
+    /// only then can a few lines expand to a great many values.
+    static func usesAliases(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let anchors = Set(names(after: UInt8(ascii: "&"), in: bytes).map(\.name))
+        return !anchors.isEmpty && names(after: UInt8(ascii: "*"), in: bytes).contains { anchors.contains($0.name) }
+    }
+
     private struct Name {
         var name: String
         /// Offset of the `&` or `*` from the start of the YAML.

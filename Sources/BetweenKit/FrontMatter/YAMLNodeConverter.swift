@@ -15,15 +15,18 @@ struct YAMLNodeConverter {
 
     private let positions: YAMLPositionMap
     private let subject: YAMLSubject
+    /// Whether the text has aliases: only then does a message about too many values blame them.
+    private let usesAliases: Bool
     private var count = 0
     /// The top-level key being converted: where an alias bomb is reported.
     private var topLevelKey: SourcePosition?
     /// Problems that leave the rest usable (a key that is itself a list).
     private(set) var warnings: [Diagnostic] = []
 
-    init(positions: YAMLPositionMap, subject: YAMLSubject) {
+    init(positions: YAMLPositionMap, subject: YAMLSubject, usesAliases: Bool) {
         self.positions = positions
         self.subject = subject
+        self.usesAliases = usesAliases
     }
 
     /// The top-level fields. A document that is only a null (`~`) counts as empty.
@@ -55,7 +58,7 @@ struct YAMLNodeConverter {
             // Yams already refuses identical keys; this catches `1` beside `"1"` or `!!str 1`.
             if let first = seen[name] {
                 let earlier = first.map { " (first on line \($0.line))" } ?? ""
-                throw Failure(message: "the key '\(name)' is written twice in \(subject.withArticle)\(earlier); keep one of them",
+                throw Failure(message: "the key \(MessageText.quoted(name)) is written twice in \(subject.withArticle)\(earlier); keep one of them",
                               position: keyPosition)
             }
             seen[name] = keyPosition
@@ -69,9 +72,11 @@ struct YAMLNodeConverter {
     private mutating func convert(_ node: Node, depth: Int) throws(Failure) -> FieldValue {
         count += 1
         guard count <= FrontMatterParser.maximumValues else {
-            throw Failure(message: "\(subject.name) expands to more than \(FrontMatterParser.maximumValues) values "
-                                   + "(YAML aliases?); Between stops here",
-                          position: topLevelKey ?? position(node.mark))
+            let message = usesAliases
+                ? "\(subject.name) expands to more than \(FrontMatterParser.maximumValues) values through its YAML aliases "
+                    + "(each *name repeats all that its &name holds); Between stops here"
+                : "\(subject.name) has more than \(FrontMatterParser.maximumValues) values; Between stops here"
+            throw Failure(message: message, position: topLevelKey ?? position(node.mark))
         }
         switch node {
         case .scalar(let scalar):

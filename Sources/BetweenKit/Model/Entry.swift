@@ -17,7 +17,9 @@ public struct Entry: Sendable, Hashable, Codable {
     public var body: Body
     /// Problems in this file alone, sorted by position.
     public var diagnostics: [Diagnostic]
-    /// `private: true`, or the vault's `private-by-default` when the field is absent.
+    /// Whether the entry stays out of digests and exports: `private: true`, or anything
+    /// that might mean it (`EntryPrivacy`), or the vault's `private-by-default` when
+    /// nothing is said.
     public var isPrivate: Bool
 
     public init(path: String, type: EntryType, title: String, date: EntryDate?, hasFrontMatter: Bool,

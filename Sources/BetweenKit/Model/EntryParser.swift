@@ -26,7 +26,8 @@ public enum EntryParser {
         let start = SourcePosition.fileStart
         let type = entryType(fields, path: path, diagnostics: &diagnostics)
         let validator = FieldValidator(path: path, fallback: start)
-        for pair in fields where pair.key != "type" { // `type` is judged by entryType, with a kinder message
+        // `type` is judged by entryType, with a kinder message; `private` by EntryPrivacy, which fails closed.
+        for pair in fields where pair.key != "type" && pair.key != "private" {
             if let spec = FieldCatalog.spec(pair.key, for: type) {
                 diagnostics += validator.check(pair, as: spec)
             }
@@ -39,6 +40,8 @@ public enum EntryParser {
         if type == .measure {
             diagnostics += MeasureCheck.check(fields, path: path, fallback: start)
         }
+        let privacy = EntryPrivacy(split, path: path, privateByDefault: options.privateByDefault)
+        diagnostics += privacy.diagnostics
         let body = BodyParser.parse(split.body, lineOffset: split.bodyLineOffset)
         if type == .safetyPlan {
             diagnostics += SafetyPlanCheck.check(body, path: path)
@@ -48,7 +51,7 @@ public enum EntryParser {
             title: title(fields: fields, body: body, path: path),
             date: date, hasFrontMatter: split.hasFrontMatter, fields: fields, body: body,
             diagnostics: diagnostics.sorted(by: diagnosticOrder),
-            isPrivate: privacy(fields, default: options.privateByDefault))
+            isPrivate: privacy.isPrivate)
         return entry
     }
 
@@ -56,7 +59,7 @@ public enum EntryParser {
     private static func entryType(_ fields: [FieldPair], path: String, diagnostics: inout [Diagnostic]) -> EntryType {
         guard let pair = fields.first(where: { $0.key == "type" }), pair.value != .null else { return .note }
         guard let name = pair.value.text, let type = EntryType(rawValue: name.lowercased()) else {
-            let shown = pair.value.text.map { "'\($0)'" } ?? pair.value.kindDescription
+            let shown = pair.value.text.map(MessageText.quoted) ?? pair.value.kindDescription
             diagnostics.append(.warning(
                 "unknown type \(shown); Between reads this file as a note. Known types: \(EntryType.names.joined(separator: ", "))",
                 in: path, at: pair.valuePosition ?? pair.keyPosition))
@@ -83,17 +86,6 @@ public enum EntryParser {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
-    }
-
-    private static func privacy(_ fields: [FieldPair], default privateByDefault: Bool) -> Bool {
-        switch fields.first(where: { $0.key == "private" })?.value {
-        case .bool(let value)?: value
-        case .string(let text)? where ["yes", "true"].contains(text.lowercased()): true
-        case .string(let text)? where ["no", "false"].contains(text.lowercased()): false
-        // A private flag that cannot be read errs on the side of privacy.
-        case .some(.null), nil: privateByDefault
-        case .some: true
-        }
     }
 
     static func diagnosticOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {

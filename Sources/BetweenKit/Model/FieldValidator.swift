@@ -20,7 +20,7 @@ struct FieldValidator {
     /// Diagnostics for one field of a record of `type`.
     func check(_ pair: FieldPair, as spec: FieldSpec) -> [Diagnostic] {
         let at = pair.valuePosition ?? pair.keyPosition ?? fallback
-        let name = pair.key
+        let name = MessageText.excerpt(pair.key)
         switch (spec.kind, pair.value) {
         case (_, .null):
             return []
@@ -58,7 +58,7 @@ struct FieldValidator {
             return []
         case (.ratingMap(let range), .map(let pairs)):
             return pairs.compactMap { inner in
-                checkNumber(inner.value, name: "\(name).\(inner.key)", range: range, whole: false,
+                checkNumber(inner.value, name: "\(name).\(MessageText.excerpt(inner.key))", range: range, whole: false,
                             at: inner.valuePosition ?? at)
             }
         case (.ratingMap(let range), let value):
@@ -88,7 +88,7 @@ struct FieldValidator {
         let expected = "a \(whole ? "whole " : "")number from \(range.lowerBound) to \(range.upperBound)"
         guard let number = value.number else {
             if case .string(let text) = value, Double(text) != nil {
-                return error("\(name) should be \(expected), but \(text) is far too large", position)
+                return error("\(name) should be \(expected), but \(MessageText.excerpt(text)) is far too large", position)
             }
             return error("\(name) should be \(expected), but it is \(describe(value))", position)
         }
@@ -107,11 +107,11 @@ struct FieldValidator {
     /// A value quoted the way the person wrote it, for messages.
     private func describe(_ value: FieldValue) -> String {
         switch value {
-        case .string(let text): "'\(text.count > 60 ? String(text.prefix(60)) + "…" : text)'"
+        case .string(let text): MessageText.quoted(text)
         case .double(let number) where number.isNaN: ".nan (not a number)"
         case .double(let number) where number.isInfinite: "infinite"
         case .list, .map, .null: value.kindDescription
-        default: value.text ?? value.kindDescription
+        default: value.text.map(MessageText.excerpt) ?? value.kindDescription
         }
     }
 

@@ -34,7 +34,7 @@ public enum VaultChecks {
         for reference in references where reference.isAssignment {
             if let first = firstByID[reference.id] {
                 diagnostics.append(.error(
-                    "two assignments have the id '\(reference.id)' (the other is \(first)); give this one a different `id:` or file name",
+                    "two assignments have the id \(MessageText.quoted(reference.id)) (the other is \(first)); give this one a different `id:` or file name",
                     in: reference.path, at: reference.position ?? .fileStart))
             } else {
                 firstByID[reference.id] = reference.path
@@ -42,13 +42,14 @@ public enum VaultChecks {
         }
         let known = firstByID.keys.sorted()
         for reference in references where !reference.isAssignment && firstByID[reference.id] == nil {
-            var message = "no assignment has the id '\(reference.id)'"
-            if let suggestion = Suggestion.closest(to: reference.id, among: known) {
-                message += "; did you mean '\(suggestion)'?"
+            var message = "no assignment has the id \(MessageText.quoted(reference.id))"
+            // The edit distance costs length × length: a pasted page is no typo of an id.
+            if reference.id.utf8.count <= 200, let suggestion = Suggestion.closest(to: reference.id, among: known) {
+                message += "; did you mean \(MessageText.quoted(suggestion))?"
             } else if known.isEmpty {
-                message += "; add it as homework/\(reference.id).md, or remove the homework line"
+                message += "; add it as homework/\(MessageText.excerpt(reference.id)).md, or remove the homework line"
             } else {
-                message += "; known ids: \(known.prefix(8).joined(separator: ", "))"
+                message += "; known ids: \(known.prefix(8).map(MessageText.excerpt).joined(separator: ", "))"
             }
             diagnostics.append(.error(message, in: reference.path, at: reference.position ?? .fileStart))
         }

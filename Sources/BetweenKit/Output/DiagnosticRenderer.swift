@@ -14,7 +14,7 @@ public struct DiagnosticRenderer {
 
     /// One diagnostic, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let location = diagnostic.position.map { "\(diagnostic.path):\($0.line):\($0.column)" } ?? diagnostic.path
+        let location = diagnostic.location
         let label = diagnostic.severity.rawValue
         let styledLabel = color ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m") : label
         var output = "\(location): \(styledLabel): \(diagnostic.message)\n"

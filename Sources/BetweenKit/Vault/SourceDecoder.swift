@@ -11,7 +11,7 @@ enum SourceDecoder {
             return .failure(.error("this file is saved as UTF-16; Between reads UTF-8 only. Re-save it as UTF-8 in your editor", in: path))
         }
         if let nul = bytes.firstIndex(ofByte: 0) {
-            return .failure(.error("this looks like a binary file, not text (it has a NUL byte at \(position(of: nul, in: bytes))); skipped. If it isn't notes, rename it so it doesn't end in .md",
+            return .failure(.error("this looks like a binary file, not text (it has a NUL byte here); skipped. If it isn't notes, rename it so it doesn't end in .md",
                                    in: path, at: position(of: nul, in: bytes)))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
