@@ -10,9 +10,11 @@ struct IndexOptions: ParsableArguments {
     var quiet = false
 
     /// Opens the vault's index and brings it up to date, showing progress on a
-    /// terminal when it takes more than about a second.
-    func refreshedIndex(rebuild: Bool = false) throws -> (Index, RefreshReport) {
+    /// terminal when it takes more than about a second. `sharing`: for `digest` and
+    /// `export`, which refuse to run when `between.yml` has errors.
+    func refreshedIndex(rebuild: Bool = false, sharing: Bool = false) throws -> (Index, RefreshReport) {
         let vault = try vaultOptions.open()
+        try SettingsProblems.report(vault, sharing: sharing, quiet: quiet)
         let index: Index
         do {
             index = try Index.open(vault, rebuild: rebuild)

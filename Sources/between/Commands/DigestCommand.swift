@@ -28,7 +28,7 @@ extension Between {
         var includePrivate = false
 
         func run() throws {
-            let (index, _) = try indexOptions.refreshedIndex()
+            let (index, _) = try indexOptions.refreshedIndex(sharing: true)
             let period = try periodOptions.resolve(in: index)
             let digest = DigestBuilder.build(try index.digestInput(for: period, includePrivate: includePrivate))
             let text: String

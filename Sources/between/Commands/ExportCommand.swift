@@ -25,7 +25,7 @@ extension Between {
         var includePrivate = false
 
         func run() throws {
-            let (index, _) = try indexOptions.refreshedIndex()
+            let (index, _) = try indexOptions.refreshedIndex(sharing: true)
             var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false) } ?? .all
             if !includePrivate {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
