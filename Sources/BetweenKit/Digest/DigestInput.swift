@@ -52,10 +52,14 @@ extension Index {
                            weekBefore: weekBefore, config: vault.config, includePrivate: includePrivate)
     }
 
-    /// Days of every session note, for resolving periods.
-    public func sessionDays() throws -> [EntryDate] {
+    /// Days of the session notes, for resolving periods. Without `includePrivate`, private
+    /// session notes don't count: a shared digest must not start at (and print the date
+    /// of) a session the person kept private.
+    public func sessionDays(includePrivate: Bool) throws -> [EntryDate] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT day FROM record WHERE type = 'session' AND day IS NOT NULL ORDER BY day")
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT day FROM record WHERE type = 'session' AND day IS NOT NULL AND private <= ? ORDER BY day
+                """, arguments: [includePrivate])
         }.compactMap { try? DateParser.parse($0) }
     }
 }

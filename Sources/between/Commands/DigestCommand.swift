@@ -29,7 +29,7 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
-            let period = try periodOptions.resolve(in: index)
+            let period = try periodOptions.resolve(in: index, includePrivate: includePrivate)
             let digest = DigestBuilder.build(try index.digestInput(for: period, includePrivate: includePrivate))
             let text: String
             do {
