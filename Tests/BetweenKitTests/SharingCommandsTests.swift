@@ -63,4 +63,73 @@ import Testing
         #expect(!exportAll.stdout.contains("journal/2026-11-12-2030-mood.md"))
     }
 
+    // MARK: -o never writes over the vault's own files
+
+    static let safetyPlan = "---\ntype: safety-plan\ndate: 2026-10-06\n---\n# My safety plan\n\n## Warning signs\n- Not sleeping, skipping meals\n"
+
+    private func vaultWithNotes() throws -> TemporaryVault {
+        let vault = try TemporaryVault([
+            "between.yml": "exclude: [drafts]\n",
+            "safety-plan.md": Self.safetyPlan,
+            "journal/2026-11-20-2100-mood.md": "---\ntype: mood\ndate: 2026-11-20 21:00\nmood: 5\n---\n",
+            "templates/notes.md": "not a note: the templates folder is skipped\n",
+        ])
+        try FileManager.default.createDirectory(atPath: vault.root + "/.git", withIntermediateDirectories: true)
+        try vault.write(".git/config", "[core]\n")
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/plan-link.txt", withDestinationPath: "safety-plan.md")
+        return vault
+    }
+
+    @Test(arguments: [
+        ("safety-plan.md", "one of your notes (safety-plan.md)"),
+        ("journal/../safety-plan.md", "one of your notes (safety-plan.md)"),
+        ("journal/2026-11-20-2100-mood.md", "one of your notes"),
+        ("journal/prep.md", "with a note's name"),
+        ("new-folder/prep.MARKDOWN", "with a note's name"),
+        ("between.yml", "settings file"),
+        (".between/index.sqlite", ".between/ folder"),
+        (".git/config", ".git/ folder"),
+        ("plan-link.txt", "a link to one of your notes (safety-plan.md)"),
+    ])
+    func outputIntoTheVaultIsRefusedWhereItWouldReplaceOrBecomeANote(path: String, reason: String) throws {
+        let vault = try vaultWithNotes()
+        defer { vault.remove() }
+        _ = try CLI.run(["index", "--vault", vault.root])
+        let before = try vault.fingerprint()
+        for command in [["digest", "--format", "md"], ["export", "--format", "csv"]] {
+            let result = try CLI.run(command + ["-o", path, "--vault", vault.root], in: vault.root, environment: Self.today)
+            #expect(result.status == 2, "\(command) -o \(path)")
+            #expect(result.stderr.contains("can't write to \(path): it is"), "\(result.stderr)")
+            #expect(result.stderr.contains(reason), "\(result.stderr)")
+            #expect(result.stderr.contains("Nothing was written"))
+            #expect(try vault.fingerprint() == before, "\(command) -o \(path) changed the vault")
+        }
+        #expect(try vault.read("safety-plan.md") == Self.safetyPlan)
+    }
+
+    @Test func aLinkOutsideTheVaultToANoteIsRefusedAndSafePlacesAreWritten() throws {
+        let vault = try vaultWithNotes()
+        let outside = try TemporaryVault()
+        defer { vault.remove(); outside.remove() }
+        try FileManager.default.createSymbolicLink(atPath: outside.root + "/plan.md", withDestinationPath: vault.root + "/safety-plan.md")
+        let linked = try CLI.run(["digest", "-o", outside.root + "/plan.md", "--vault", vault.root], environment: Self.today)
+        #expect(linked.status == 2)
+        #expect(try vault.read("safety-plan.md") == Self.safetyPlan)
+        // Not notes: another extension, an excluded folder, the skipped templates folder, outside the vault.
+        try FileManager.default.createDirectory(atPath: vault.root + "/drafts", withIntermediateDirectories: true)
+        for path in ["prep.html", "drafts/prep.md", "templates/prep.md", outside.root + "/prep.md"] {
+            let result = try CLI.run(["digest", "-o", path, "--vault", vault.root], in: vault.root, environment: Self.today)
+            #expect(result.status == 0, "-o \(path): \(result.stderr)")
+            let written = path.hasPrefix("/") ? path : vault.root + "/" + path
+            #expect(FileManager.default.contents(atPath: written).map { String(decoding: $0, as: UTF8.self).hasPrefix("# Session prep") || $0.starts(with: Array("<!DOCTYPE".utf8)) } == true, "\(path)")
+        }
+    }
+
+    @Test func theScannerRuleDecidesWhatIsANote() {
+        let scanner = VaultScanner(root: "/v", exclude: ["drafts", "**/*.tmp.md"])
+        #expect(scanner.reads("a.md") && scanner.reads("journal/2026/x.Markdown") && scanner.reads("notes/templates/x.md"))
+        #expect(!scanner.reads("a.txt") && !scanner.reads("templates/x.md") && !scanner.reads(".obsidian/x.md"))
+        #expect(!scanner.reads("drafts/x.md") && !scanner.reads("journal/x.tmp.md") && !scanner.reads("journal/.hidden/x.md"))
+    }
+
 }

@@ -37,7 +37,7 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
-            try outputOptions.deliver(text)
+            try outputOptions.deliver(text, vault: index.vault)
         }
     }
 }

@@ -31,7 +31,7 @@ extension Between {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
             }
             // A record at a time, to the file or stdout: an export of every note never holds them all.
-            try outputOptions.deliver { output in try index.write(format, matching: filter, to: output) }
+            try outputOptions.deliver(vault: index.vault) { output in try index.write(format, matching: filter, to: output) }
         }
     }
 }
