@@ -132,4 +132,28 @@ import Testing
         #expect(!scanner.reads("drafts/x.md") && !scanner.reads("journal/x.tmp.md") && !scanner.reads("journal/.hidden/x.md"))
     }
 
+    // MARK: CSV never starts a formula
+
+    @Test func csvCellsThatCouldStartAFormulaAreDefused() {
+        for dangerous in ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", "\r\n=1+1", "\t", "\u{0D}"] {
+            let cell = CSV.field(dangerous)
+            let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst()) : cell
+            #expect(unquoted.hasPrefix("'"), "\(dangerous.debugDescription) → \(cell.debugDescription)")
+        }
+        for harmless in ["-3", "+4.5", "plain text", " =spaced"] {
+            #expect(!CSV.field(harmless).hasPrefix("'"), "\(harmless)")
+        }
+    }
+
+    @Test func anExportedCSVKeepsALeadingTabOrReturnFromBecomingAFormula() throws {
+        let vault = try TemporaryVault([
+            "journal/a.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 5\nsituation: \"\\t=HYPERLINK(\\\"http://example.invalid\\\")\"\nwhere: \"\\r=1+1\"\n---\n",
+        ])
+        defer { vault.remove() }
+        let csv = try CLI.run(["export", "--format", "csv", "--vault", vault.root])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("'\t=HYPERLINK("), "\(csv.stdout.debugDescription)")
+        #expect(csv.stdout.contains("\"'\r=1+1\""), "\(csv.stdout.debugDescription)")
+    }
+
 }
