@@ -38,4 +38,15 @@ struct IndexOptions: ParsableArguments {
         }
         return (index, report)
     }
+
+    /// Says on stderr how many notes couldn't be read at all and so are left out of what
+    /// the command printed (`notIn`: "listed", "in this digest"), unless `--quiet`. Only
+    /// a count: such a note may be private, so nothing from it is shown.
+    func reportUnreadable(_ index: Index, notIn: String) throws {
+        let count = try index.unreadableCount()
+        guard count > 0, !quiet else { return }
+        Terminal.printWarning(count == 1
+            ? "1 note couldn't be read and is not \(notIn); `between check` lists it"
+            : "\(count) notes couldn't be read and are not \(notIn); `between check` lists them")
+    }
 }

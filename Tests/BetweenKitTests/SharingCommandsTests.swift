@@ -156,4 +156,58 @@ import Testing
         #expect(csv.stdout.contains("\"'\r=1+1\""), "\(csv.stdout.debugDescription)")
     }
 
+    // MARK: Notes that can't be read are counted, never shown
+
+    private func vaultWithUnreadableNotes() throws -> TemporaryVault {
+        let vault = try TemporaryVault([
+            "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17\n---\n",
+            "journal/2026-11-20-2100-mood.md": "---\ntype: mood\ndate: 2026-11-20 21:00\nmood: 5\n---\n# Okay evening\n",
+        ])
+        try vault.writeBytes("journal/utf16.md", [0xFF, 0xFE] + Array("---\ntype: mood\n---\nzqhiddenq\n".utf8).flatMap { [$0, 0] })
+        try vault.writeBytes("journal/binary.md", Array("zqhiddenq notes".utf8) + [0, 1, 2, 0xFF])
+        try vault.writeBytes("journal/huge.md", Array("zqhiddenq ".utf8) + Array(repeating: UInt8(ascii: "a"), count: SourceDecoder.sizeLimit + 1))
+        return vault
+    }
+
+    @Test func listAndDigestSayHowManyNotesTheyCouldNotRead() throws {
+        let vault = try vaultWithUnreadableNotes()
+        defer { vault.remove() }
+        let list = try CLI.run(["list", "--vault", vault.root], environment: Self.today)
+        #expect(list.status == 0)
+        #expect(list.stderr.contains("between: warning: 3 notes couldn't be read and are not listed; `between check` lists them"))
+        for format in ["md", "html", "json"] {
+            let digest = try CLI.run(["digest", "--format", format, "--vault", vault.root], environment: Self.today)
+            #expect(digest.status == 0)
+            #expect(digest.stderr.contains("3 notes couldn't be read and are not in this digest; `between check` lists them"))
+            #expect(!(digest.stdout + digest.stderr).contains("zqhiddenq"))
+            #expect(!digest.stdout.contains("utf16.md"), "a note that can't be read may be private: not even its name is shared")
+            switch format {
+            case "json": #expect(digest.stdout.contains("\"unreadable_left_out\": 3"))
+            case "html": #expect(digest.stdout.contains("3 notes couldn't be read and are not in this digest; <code>between check</code> lists them."))
+            default: #expect(digest.stdout.contains("3 notes couldn't be read and are not in this digest; `between check` lists them."))
+            }
+        }
+        let quiet = try CLI.run(["digest", "--quiet", "--vault", vault.root], environment: Self.today)
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.stdout.contains("3 notes couldn't be read"), "the digest itself always says so")
+        let export = try CLI.run(["export", "--vault", vault.root])
+        #expect(export.stderr.contains("3 notes couldn't be read and are not in this export"))
+        let check = try CLI.run(["check", "--vault", vault.root])
+        for path in ["journal/utf16.md", "journal/binary.md", "journal/huge.md"] {
+            #expect(check.stdout.contains(path))
+        }
+        #expect(!(list.stdout + list.stderr + check.stdout + export.stdout).contains("zqhiddenq"))
+    }
+
+    @Test func oneUnreadableNoteIsSaidInTheSingular() throws {
+        let vault = try TemporaryVault(["journal/a.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 5\n---\n"])
+        defer { vault.remove() }
+        try vault.writeBytes("journal/b.md", [0xC3, 0x28])
+        let digest = try CLI.run(["digest", "--vault", vault.root], environment: Self.today)
+        #expect(digest.stdout.contains("\n1 note couldn't be read and is not in this digest; `between check` lists it.\n"))
+        let readable = try TemporaryVault(["a.md": "# Fine\n"])
+        defer { readable.remove() }
+        let none = try CLI.run(["digest", "--vault", readable.root], environment: Self.today)
+        #expect(!none.stdout.contains("couldn't be read") && none.stderr.isEmpty)
+    }
 }

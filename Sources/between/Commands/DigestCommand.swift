@@ -38,6 +38,7 @@ extension Between {
                 throw BetweenFailure(message: "\(error)")
             }
             try outputOptions.deliver(text, vault: index.vault)
+            try indexOptions.reportUnreadable(index, notIn: "in this digest")
         }
     }
 }

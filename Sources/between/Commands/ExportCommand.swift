@@ -32,6 +32,7 @@ extension Between {
             }
             // A record at a time, to the file or stdout: an export of every note never holds them all.
             try outputOptions.deliver(vault: index.vault) { output in try index.write(format, matching: filter, to: output) }
+            try indexOptions.reportUnreadable(index, notIn: "in this export")
         }
     }
 }
