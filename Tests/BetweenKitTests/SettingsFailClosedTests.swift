@@ -85,6 +85,16 @@ import Testing
         }
     }
 
+    @Test func settingsThatAreABrokenLinkStopDigestAndExport() throws {
+        let vault = try TemporaryVault(["journal/a.md": Self.note])
+        defer { vault.remove() }
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/between.yml", withDestinationPath: "/nonexistent/between.yml")
+        for (command, result) in try sharingOutputs(vault) {
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("between.yml:1:1: error: can't read between.yml"), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test(.enabled(if: geteuid() != 0, "root can read a file whatever its permissions"))
     func settingsWithoutReadPermissionStopDigestAndExport() throws {
         let vault = try vault(settings: Array("private-by-default: true\n".utf8))

@@ -9,7 +9,8 @@ extension VaultConfig {
     /// asked for privacy. Any error here makes the sharing commands refuse (`Vault.canShare`).
     static func load(root: String) -> (VaultConfig, [Diagnostic]) {
         let path = root + "/" + fileName
-        guard FileSystem.status(path, follow: true) != nil else { return (VaultConfig(), []) }
+        // A link that leads nowhere counts as a file that can't be read, not as no file.
+        guard FileSystem.status(path) != nil else { return (VaultConfig(), []) }
         let problem: String
         var position = SourcePosition.fileStart
         switch FileSystem.read(path, limit: sizeLimit) {
