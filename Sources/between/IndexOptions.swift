@@ -10,9 +10,11 @@ struct IndexOptions: ParsableArguments {
     var quiet = false
 
     /// Opens the vault's index and brings it up to date, showing progress on a
-    /// terminal when it takes more than about a second.
-    func refreshedIndex(rebuild: Bool = false) throws -> (Index, RefreshReport) {
+    /// terminal when it takes more than about a second. `sharing`: for `digest` and
+    /// `export`, which refuse to run when `between.yml` has errors.
+    func refreshedIndex(rebuild: Bool = false, sharing: Bool = false) throws -> (Index, RefreshReport) {
         let vault = try vaultOptions.open()
+        try SettingsProblems.report(vault, sharing: sharing, quiet: quiet)
         let index: Index
         do {
             index = try Index.open(vault, rebuild: rebuild)
@@ -35,5 +37,16 @@ struct IndexOptions: ParsableArguments {
             for warning in index.warnings { Terminal.printWarning(warning) }
         }
         return (index, report)
+    }
+
+    /// Says on stderr how many notes couldn't be read at all and so are left out of what
+    /// the command printed (`notIn`: "listed", "in this digest"), unless `--quiet`. Only
+    /// a count: such a note may be private, so nothing from it is shown.
+    func reportUnreadable(_ index: Index, notIn: String) throws {
+        let count = try index.unreadableCount()
+        guard count > 0, !quiet else { return }
+        Terminal.printWarning(count == 1
+            ? "1 note couldn't be read and is not \(notIn); `between check` lists it"
+            : "\(count) notes couldn't be read and are not \(notIn); `between check` lists them")
     }
 }

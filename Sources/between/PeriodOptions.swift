@@ -18,8 +18,10 @@ struct PeriodOptions: ParsableArguments {
         }
     }
 
-    /// The period, from the vault's sessions and the local day.
-    func resolve(in index: Index) throws -> DigestPeriod {
+    /// The period, from the vault's sessions and the local day. Private session notes
+    /// count only with `includePrivate` (the digest leaves them out unless asked; the
+    /// `homework` table is for the person and counts them).
+    func resolve(in index: Index, includePrivate: Bool) throws -> DigestPeriod {
         let today = LocalDay.today(timezone: index.vault.config.timezone)
         func day(_ text: String, _ option: String) throws -> EntryDate {
             do {
@@ -37,10 +39,14 @@ struct PeriodOptions: ParsableArguments {
             request = .sinceLastSession
         }
         let end = try until.map { try day($0, "--until") }
-        let sessions = try index.sessionDays()
+        let sessions = try index.sessionDays(includePrivate: includePrivate)
         do {
             return try DigestPeriod.resolve(request, sessions: sessions, today: today, until: end)
         } catch {
+            if case .noSession(let day) = error, try index.sessionDays(includePrivate: true).contains(where: { $0.dayNumber == day.dayNumber }) {
+                throw BetweenFailure(message: "the session note dated \(day.dayString) is private, so a digest doesn't use it; "
+                    + "add --include-private to use it, or pick another session (`between list --type session` lists them)")
+            }
             throw BetweenFailure(message: error.description)
         }
     }

@@ -4,11 +4,13 @@ import BetweenKit
 /// Compiling a query expression against the index, with errors printed as the
 /// expression, a caret under the column, and a hint.
 enum QueryRunner {
-    static func filter(_ expression: String, in index: Index, strict: Bool) throws -> RecordFilter {
+    /// `includePrivate`: whether a private session note may be the `last-session` (not in
+    /// `export` without `--include-private`).
+    static func filter(_ expression: String, in index: Index, strict: Bool, includePrivate: Bool = true) throws -> RecordFilter {
         let today = LocalDay.today(timezone: index.vault.config.timezone)
         do {
             let parsed = try QueryParser.parse(expression)
-            let lastSession = try index.read { try QueryContext.lastSession(before: today, in: $0) }
+            let lastSession = try index.read { try QueryContext.lastSession(before: today, includePrivate: includePrivate, in: $0) }
             let filter = try QueryCompiler(context: QueryContext(today: today, lastSession: lastSession)).filter(for: parsed)
             if strict, let unknown = try index.read({ try QueryCompiler.unknownFields(in: parsed, db: $0) }).first {
                 throw unknown.error

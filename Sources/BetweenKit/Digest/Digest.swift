@@ -18,6 +18,9 @@ public struct Digest: Sendable, Hashable {
     public var privateLeftOut: Int
     /// Whether private entries were included (`--include-private`).
     public var includesPrivate: Bool
+    /// Notes of the vault that couldn't be read, so are not in the digest (only counted:
+    /// one may be private, so nothing of it is shown).
+    public var unreadableLeftOut: Int = 0
     /// The vault's `crisis-line`, shown beside any risk item.
     public var crisisLine: String?
 }

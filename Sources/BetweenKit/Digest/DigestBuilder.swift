@@ -22,6 +22,7 @@ public enum DigestBuilder {
             helped: PracticeEffects.rank(practice, assignments: assignments),
             privateLeftOut: input.includePrivate ? 0 : inPeriod.count - visible.count,
             includesPrivate: input.includePrivate,
+            unreadableLeftOut: input.unreadable,
             crisisLine: input.config.crisisLine)
     }
 

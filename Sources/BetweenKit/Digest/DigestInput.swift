@@ -13,9 +13,11 @@ public struct DigestInput: Sendable {
     public var weekBefore: [Entry]
     public var config: VaultConfig
     public var includePrivate: Bool
+    /// Notes of the vault that couldn't be read at all, so are in no section (of any period: their dates are unknown).
+    public var unreadable: Int
 
     public init(period: DigestPeriod, entries: [Entry], assignments: [Entry], earlierMeasures: [Entry] = [],
-                weekBefore: [Entry] = [], config: VaultConfig = VaultConfig(), includePrivate: Bool = false) {
+                weekBefore: [Entry] = [], config: VaultConfig = VaultConfig(), includePrivate: Bool = false, unreadable: Int = 0) {
         self.period = period
         self.entries = entries
         self.assignments = assignments
@@ -23,6 +25,7 @@ public struct DigestInput: Sendable {
         self.weekBefore = weekBefore
         self.config = config
         self.includePrivate = includePrivate
+        self.unreadable = unreadable
     }
 }
 
@@ -49,13 +52,18 @@ extension Index {
             sql: "r.day >= ? AND r.day < ? AND r.private <= ?",
             arguments: [weekStart.dayString, period.start.dayString, includePrivate]))
         return DigestInput(period: period, entries: entries, assignments: assignments, earlierMeasures: earlier,
-                           weekBefore: weekBefore, config: vault.config, includePrivate: includePrivate)
+                           weekBefore: weekBefore, config: vault.config, includePrivate: includePrivate,
+                           unreadable: try unreadableCount())
     }
 
-    /// Days of every session note, for resolving periods.
-    public func sessionDays() throws -> [EntryDate] {
+    /// Days of the session notes, for resolving periods. Without `includePrivate`, private
+    /// session notes don't count: a shared digest must not start at (and print the date
+    /// of) a session the person kept private.
+    public func sessionDays(includePrivate: Bool) throws -> [EntryDate] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT day FROM record WHERE type = 'session' AND day IS NOT NULL ORDER BY day")
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT day FROM record WHERE type = 'session' AND day IS NOT NULL AND private <= ? ORDER BY day
+                """, arguments: [includePrivate])
         }.compactMap { try? DateParser.parse($0) }
     }
 }

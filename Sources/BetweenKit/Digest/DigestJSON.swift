@@ -42,6 +42,7 @@ public enum DigestJSON {
             })),
             ("private_left_out", .integer(digest.privateLeftOut)),
             ("includes_private", .bool(digest.includesPrivate)),
+            ("unreadable_left_out", .integer(digest.unreadableLeftOut)),
         ])
     }
 

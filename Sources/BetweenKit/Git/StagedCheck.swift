@@ -44,11 +44,10 @@ public struct StagedCheck: Sendable {
                 otherDiagnostics += parsed.1
             }
         }
+        let scanner = VaultScanner(root: vaultRoot, exclude: config.exclude)
         func isSource(_ path: String) -> Bool {
-            guard let file = files[path], file.isRegular, VaultScanner.isMarkdown(path) else { return false }
-            let folders = path.split(separator: "/").dropLast()
-            if folders.enumerated().contains(where: { VaultScanner.isSkippedFolder(String($1), atTop: $0 == 0) }) { return false }
-            return !config.exclude.contains { Glob.matches($0, path) }
+            guard let file = files[path], file.isRegular else { return false }
+            return scanner.reads(path)
         }
         let staged = changes.filter { $0.change != .deleted && $0.change != .other && isSource($0.path) }.map(\.path)
         // Only files that mention "homework" can be assignments; git finds them quickly.

@@ -99,6 +99,12 @@ extension Index {
         return scanDiagnostics + skipped
     }
 
+    /// How many source files could not be read at all (binary, not UTF-8, too large, no
+    /// permission): they have no record, so commands that leave them out say how many.
+    public func unreadableCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skipped") ?? 0 }
+    }
+
     private static func crossFileDiagnostics(_ db: Database) throws -> [Int64: [Diagnostic]] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.recordId, r.path, d.line, d.column, d.severity, d.message

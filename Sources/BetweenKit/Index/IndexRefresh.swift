@@ -39,26 +39,30 @@ extension Index {
     /// "check again", so the next refresh reads it (and re-parses it only if its hash
     /// differs), the way git treats racily clean files.
     ///
+    /// Every file is parsed again when the parse options changed (`ParseOptionsStamp`).
+    ///
     /// `progress` is called with (done, total) as files are parsed.
     func update(progress: (@Sendable (Int, Int) -> Void)?) throws -> RefreshReport {
         let scannedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         // The stored stamps are read while the vault is scanned: both mostly wait on
         // the system, and every command pays for both.
-        let stamps = Handoff<Result<[String: Stamp], Error>>()
+        let stamps = Handoff<Result<(stamps: [String: Stamp], options: String?), Error>>()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { [database] in
-            stamps.set(Result { try database.read(Self.storedStamps) })
+            stamps.set(Result { try database.read { db in (try Self.storedStamps(db), try ParseOptionsStamp.stored(in: db)) } })
         }
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
         reading.wait()
-        let stored = try stamps.value!.get()
+        let (stored, storedOptions) = try stamps.value!.get()
+        let options = ParseOptionsStamp.value(of: vault.parseOptions)
+        let reparseAll = storedOptions != options
         var report = RefreshReport()
         var storedAndPresent = 0
         let candidates = files.filter { file in
             guard let stamp = stored[file.path] else { return true }
             storedAndPresent += 1
-            return stamp.size != file.size || stamp.modified != file.modified
+            return reparseAll || stamp.size != file.size || stamp.modified != file.modified
         }
         report.unchanged = files.count - candidates.count
         // Paths are unique: when every stored one is still there, nothing is gone.
@@ -77,7 +81,7 @@ extension Index {
         let parse: @Sendable ([SourceFile]) -> [Outcome] = { batch in
             batch.parallelMap { file -> Outcome in
                 defer { counter.step() }
-                return Index.examine(file, previousHash: stored[file.path]?.hash, vault: vault)
+                return Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, vault: vault)
             }
         }
         // The first batch is read before taking the write lock. Often it is all there
@@ -115,6 +119,7 @@ extension Index {
                 }
                 try writer.recreate(deferred)
                 try writer.refreshVaultDiagnostics()
+                if reparseAll { try ParseOptionsStamp.store(options, in: db) }
                 return .commit
             }
         }

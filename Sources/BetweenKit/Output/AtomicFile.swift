@@ -41,12 +41,19 @@ public enum AtomicFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
+        InterruptCleanup.arm(temporary)
         defer {
+            InterruptCleanup.disarm()
             close(descriptor)
             if !succeeded { unlink(temporary) }
         }
         fchmod(descriptor, 0o600)
-        try produce { try writeAll($0, to: descriptor, path: path) }
+        var pieces = 0
+        try produce { piece in
+            try writeAll(piece, to: descriptor, path: path)
+            pieces += 1
+            if pieces == 1 { pauseForInterruptTest() }
+        }
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             throw Failure(description: "can't save \(path): \(FileSystem.lastError)")
         }
@@ -54,6 +61,14 @@ public enum AtomicFile {
             throw Failure(description: "can't save \(path): \(FileSystem.lastError)")
         }
         succeeded = true
+    }
+
+    /// With `BETWEEN_TEST_PAUSE_WRITING=1`, waits (up to a minute) after the first piece
+    /// is in the temporary file: only for the test that interrupts a write and checks the
+    /// file is removed, which needs the write to be under way when its signal arrives.
+    private static func pauseForInterruptTest() {
+        guard let flag = getenv("BETWEEN_TEST_PAUSE_WRITING"), String(cString: flag) == "1" else { return }
+        for _ in 0..<600 { usleep(100_000) }
     }
 
     private static func writeAll(_ text: String, to descriptor: Int32, path: String) throws(Failure) {

@@ -10,11 +10,13 @@ public enum CSV {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// A field, quoted when needed. A leading `=`, `+`, `-` or `@` is prefixed with
-    /// `'` so a spreadsheet never runs a person's text as a formula.
+    /// A field, quoted when needed. A leading `=`, `+`, `-`, `@`, tab or carriage return
+    /// is prefixed with `'` so a spreadsheet never runs a person's text as a formula
+    /// (some strip a leading tab or CR and read what follows). Plain numbers (`-3`) stay.
     public static func field(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil {
+        // The first byte, not the first character: "\r\n" is one Character in Swift.
+        if let first = text.utf8.first, formulaStarts.contains(first), Double(text) == nil {
             text = "'" + text
         }
         // Byte by byte: a quote or comma with a combining mark after it is still one to a reader.
@@ -22,6 +24,9 @@ public enum CSV {
         guard special || text.contains(where: \.isNewline) else { return text }
         return "\"" + text.replacingAll(UInt8(ascii: "\""), with: "\"\"") + "\""
     }
+
+    /// `=`, `+`, `-`, `@`, tab and carriage return: the first bytes a spreadsheet may take for a formula.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 }
 
 extension String {

@@ -25,12 +25,14 @@ public struct QueryContext: Sendable, Hashable {
         return EntryDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
-    /// The date of the latest `session` record dated before `day` in an index, for `lastSession`.
-    public static func lastSession(before day: EntryDate, in db: Database) throws -> EntryDate? {
+    /// The date of the latest `session` record dated before `day` in an index, for
+    /// `lastSession`. Private sessions count only with `includePrivate` (`query` is for the
+    /// person and includes them; `export` shares, and counts them only when asked to).
+    public static func lastSession(before day: EntryDate, includePrivate: Bool = true, in db: Database) throws -> EntryDate? {
         let written = try String.fetchOne(db, sql: """
-            SELECT date FROM record WHERE type = 'session' AND day IS NOT NULL AND day < ?
+            SELECT date FROM record WHERE type = 'session' AND day IS NOT NULL AND day < ? AND private <= ?
             ORDER BY sort_key DESC LIMIT 1
-            """, arguments: [day.dayString])
+            """, arguments: [day.dayString, includePrivate])
         return written.flatMap { try? DateParser.parse($0) }
     }
 

@@ -12,20 +12,14 @@ public struct Vault: Sendable {
     /// Opens the vault at `root`, reading `between.yml` when there is one.
     public init(root: String) {
         self.root = root
-        let configPath = root + "/" + VaultConfig.fileName
-        guard FileSystem.status(configPath, follow: true) != nil else {
-            config = VaultConfig()
-            configDiagnostics = []
-            return
-        }
-        if case .success(let bytes) = FileSystem.read(configPath, limit: 1024 * 1024),
-           case .success(let text) = SourceDecoder.decode(bytes, path: VaultConfig.fileName) {
-            (config, configDiagnostics) = VaultConfig.parse(text)
-        } else {
-            config = VaultConfig()
-            configDiagnostics = [.error("can't read between.yml (it should be a small UTF-8 text file you can read); using the default settings",
-                                        in: VaultConfig.fileName)]
-        }
+        (config, configDiagnostics) = VaultConfig.load(root: root)
+    }
+
+    /// Whether `between.yml` was read without errors. When it wasn't, Between can't be
+    /// sure which entries are private (or which files are notes), so the sharing
+    /// commands (`digest`, `export`) refuse; the look-up commands go on with a warning.
+    public var canShare: Bool {
+        !configDiagnostics.contains { $0.severity == .error }
     }
 
     /// Options for parsing entries, from the settings.

@@ -12,7 +12,9 @@ public struct VaultConfig: Sendable, Hashable {
     public var crisisLine: String?
     /// Glob patterns of paths (relative to the root) that are not sources.
     public var exclude: [String] = []
-    /// Entries without a `private:` field are private.
+    /// Entries without a `private:` field are private. Fails closed: a value that isn't
+    /// exactly `true` or `false`, a look-alike key, or a `between.yml` that can't be read
+    /// but mentions `private` makes it true (see `parse` and `load(root:)`).
     public var privateByDefault = false
 
     public init() {}
@@ -29,7 +31,8 @@ public struct VaultConfig: Sendable, Hashable {
     /// The file name that marks a vault's root.
     public static let fileName = "between.yml"
 
-    /// Reads `between.yml` text; problems become diagnostics and the setting keeps its default.
+    /// Reads `between.yml` text; problems become diagnostics and the setting keeps its
+    /// default, except `private-by-default`, which fails closed (true) when in doubt.
     public static func parse(_ text: String, path: String = fileName) -> (VaultConfig, [Diagnostic]) {
         var config = VaultConfig()
         // The settings file is a YAML document, read by the same hardened YAML path as
@@ -45,8 +48,23 @@ public struct VaultConfig: Sendable, Hashable {
         func problem(_ message: String, _ pair: FieldPair) {
             diagnostics.append(.error(message, in: path, at: pair.valuePosition ?? pair.keyPosition))
         }
+        if diagnostics.contains(where: { $0.severity == .error }), mentionsPrivate(text) {
+            config.privateByDefault = true
+            diagnostics.append(.warning("this file can't be read as settings (see the error) and it mentions 'private', so entries without a `private:` line count as private until it is fixed",
+                                        in: path, at: .fileStart))
+        }
         for pair in fields {
             switch (pair.key, pair.value) {
+            case ("private-by-default", .bool(let flag)):
+                config.privateByDefault = flag
+            case ("private-by-default", let value):
+                config.privateByDefault = true
+                diagnostics.append(.warning("private-by-default should be true or false, without quotes; \(shown(value)) isn't, so entries without a `private:` line count as private until you write `private-by-default: true` or `private-by-default: false`",
+                                            in: path, at: pair.valuePosition ?? pair.keyPosition))
+            case (let key, _) where !knownKeys.contains(key) && looksLikePrivacySetting(key):
+                config.privateByDefault = true
+                diagnostics.append(.warning("'\(key)' looks like the setting private-by-default but isn't written exactly so; to be safe, entries without a `private:` line count as private until you write `private-by-default: true` or `private-by-default: false`",
+                                            in: path, at: pair.keyPosition))
             case (_, .null):
                 continue
             case ("timezone", .string(let name)):
@@ -81,14 +99,41 @@ public struct VaultConfig: Sendable, Hashable {
                 config.exclude = items.compactMap(\.text)
             case ("exclude", .string(let pattern)):
                 config.exclude = [pattern]
-            case ("private-by-default", .bool(let flag)):
-                config.privateByDefault = flag
-            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("private-by-default", _):
+            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
                 diagnostics.append(.warning("unknown setting '\(pair.key)'; it is ignored", in: path, at: pair.keyPosition))
             }
         }
         return (config, diagnostics)
+    }
+
+    /// The settings Between knows.
+    static let knownKeys: Set = ["timezone", "week-start", "thresholds", "crisis-line", "exclude", "private-by-default"]
+
+    /// Whether an unknown key was probably meant as `private-by-default` (`Private-By-Default`,
+    /// `private_by_default`, a typo, a look-alike letter or an invisible character in it), or
+    /// mentions `priv` at all (`privacy`, `private`): such a key fails closed.
+    static func looksLikePrivacySetting(_ key: String) -> Bool {
+        let folded = String(String.UnicodeScalarView(key.lowercased().precomposedStringWithCompatibilityMapping.unicodeScalars
+            .filter { $0.properties.generalCategory != .format }))
+        return folded.contains("priv") || Suggestion.closest(to: folded, among: Array(knownKeys)) == "private-by-default"
+    }
+
+    /// Whether the text mentions `private` (any case) outside whole-line comments: for a
+    /// file that can't be read as settings, whether it may have asked for privacy.
+    static func mentionsPrivate(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: \.isNewline).contains { line in
+            !line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") && line.contains("private")
+        }
+    }
+
+    /// A value as a message shows it: short text quoted, anything else by its kind.
+    private static func shown(_ value: FieldValue) -> String {
+        switch value {
+        case .null: return "a blank value"
+        case .string(let text): return "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        default: return value.kindDescription
+        }
     }
 }

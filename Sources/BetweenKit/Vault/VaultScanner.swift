@@ -112,6 +112,19 @@ struct VaultScanner {
         return folders
     }
 
+    /// Whether a regular file at `relative` (below the root, `/`-separated) is one this
+    /// scan reads as a note: a Markdown name, no skipped or excluded folder on the way,
+    /// not excluded itself. For checks on paths that may not exist yet (`-o`, staged files).
+    func reads(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard let name = parts.last, Self.isMarkdown(name) else { return false }
+        for depth in 0..<(parts.count - 1) {
+            let folder = parts[0...depth].joined(separator: "/")
+            if Self.isSkippedFolder(parts[depth], atTop: depth == 0) || isExcluded(folder) { return false }
+        }
+        return !isExcluded(relative)
+    }
+
     static func isMarkdown(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")

@@ -28,8 +28,8 @@ extension Between {
         var includePrivate = false
 
         func run() throws {
-            let (index, _) = try indexOptions.refreshedIndex()
-            let period = try periodOptions.resolve(in: index)
+            let (index, _) = try indexOptions.refreshedIndex(sharing: true)
+            let period = try periodOptions.resolve(in: index, includePrivate: includePrivate)
             let digest = DigestBuilder.build(try index.digestInput(for: period, includePrivate: includePrivate))
             let text: String
             do {
@@ -37,7 +37,8 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
-            try outputOptions.deliver(text)
+            try outputOptions.deliver(text, vault: index.vault)
+            try indexOptions.reportUnreadable(index, notIn: "in this digest")
         }
     }
 }

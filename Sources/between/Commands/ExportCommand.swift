@@ -25,13 +25,14 @@ extension Between {
         var includePrivate = false
 
         func run() throws {
-            let (index, _) = try indexOptions.refreshedIndex()
-            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false) } ?? .all
+            let (index, _) = try indexOptions.refreshedIndex(sharing: true)
+            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate) } ?? .all
             if !includePrivate {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
             }
             // A record at a time, to the file or stdout: an export of every note never holds them all.
-            try outputOptions.deliver { output in try index.write(format, matching: filter, to: output) }
+            try outputOptions.deliver(vault: index.vault) { output in try index.write(format, matching: filter, to: output) }
+            try indexOptions.reportUnreadable(index, notIn: "in this export")
         }
     }
 }

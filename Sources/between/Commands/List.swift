@@ -8,7 +8,7 @@ extension Between {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the records of the vault, one per file.",
-            discussion: "Files with problems are listed too; `between check` explains the problems. Served by the index, refreshed first.")
+            discussion: "Files with problems are listed too; `between check` explains the problems. Notes that can't be read at all (binary, not UTF-8, too large) have no record: stderr says how many, and `between check` names them. Served by the index, refreshed first.")
 
         @OptionGroup var indexOptions: IndexOptions
 
@@ -29,6 +29,7 @@ extension Between {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
             try Terminal.stream { output in try index.write(format, matching: filter, to: output) }
+            try indexOptions.reportUnreadable(index, notIn: "listed")
         }
     }
 }
