@@ -120,7 +120,7 @@ import Testing
         "private-by-default: yes", "private-by-default: \"true\"", "private-by-default: on", "private-by-default: 1",
         "private-by-default:", "private-by-default: null", "private-by-default: ~", "private-by-default: \"false\"",
         "private-by-default: [true]", "Private-By-Default: true", "private_by_default: true", "PRIVATE-BY-DEFAULT: false",
-        "pr\u{0456}vate-by-default: true", "private\u{200B}-by-default: true", "privacy: on",
+        "pr\u{0456}vate-by-default: true", "\u{0440}r\u{0456}v\u{0430}te-by-default: true", "private\u{200B}-by-default: true", "privacy: on",
     ]
 
     @Test(arguments: notQuiteBooleans)

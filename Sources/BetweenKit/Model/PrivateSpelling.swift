@@ -86,6 +86,13 @@ enum PrivateSpelling {
         return key.unicodeScalars.count > MessageText.limit ? result + "…" : result
     }
 
+    /// `text` as the comparison sees it: compatibility forms, invisible characters, accents
+    /// and look-alike letters folded away, lower case, spaces trimmed. The settings file's
+    /// `private-by-default` check uses it too, so both rules see the same spellings.
+    static func folded(_ text: String) -> String {
+        fold(text).word
+    }
+
     // MARK: - Folding
 
     private static func fold(_ text: String) -> (word: String, changes: [Difference]) {

@@ -115,8 +115,7 @@ public struct VaultConfig: Sendable, Hashable {
     /// `private_by_default`, a typo, a look-alike letter or an invisible character in it), or
     /// mentions `priv` at all (`privacy`, `private`): such a key fails closed.
     static func looksLikePrivacySetting(_ key: String) -> Bool {
-        let folded = String(String.UnicodeScalarView(key.lowercased().precomposedStringWithCompatibilityMapping.unicodeScalars
-            .filter { $0.properties.generalCategory != .format }))
+        let folded = PrivateSpelling.folded(key)
         return folded.contains("priv") || Suggestion.closest(to: folded, among: Array(knownKeys)) == "private-by-default"
     }
 
