@@ -24,6 +24,8 @@ extension Between {
                 Terminal.write(format.render(try ReadOnlySQL.run(sql, in: index)))
             } catch let refusal as ReadOnlySQL.Refusal {
                 throw BetweenFailure(message: refusal.description)
+            } catch where Index.isDamage(error) {
+                throw error // rebuilt and run again (`IndexRecovery`)
             } catch {
                 throw BetweenFailure(message: "the SQL failed: \(error)")
             }
