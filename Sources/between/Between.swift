@@ -29,7 +29,7 @@ struct Between: ParsableCommand {
         umask(0o077)
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try IndexRecovery.run(&command)
         } catch let failure as BetweenFailure {
             Terminal.printError(failure.message)
             Glibc.exit(2)

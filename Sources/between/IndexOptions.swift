@@ -17,10 +17,11 @@ struct IndexOptions: ParsableArguments {
         try SettingsProblems.report(vault, sharing: sharing, quiet: quiet)
         let index: Index
         do {
-            index = try Index.open(vault, rebuild: rebuild)
+            index = try Index.open(vault, rebuild: rebuild, replacing: IndexRecovery.replacing)
         } catch {
             throw BetweenFailure(message: "can't open the index: \(error)")
         }
+        IndexRecovery.opened = index.openedFile
         let progress = quiet ? nil : ProgressBar.forStandardError()
         var callback: (@Sendable (Int, Int) -> Void)?
         if let progress {
@@ -29,12 +30,17 @@ struct IndexOptions: ParsableArguments {
         let report: RefreshReport
         do {
             report = try index.refresh(progress: callback)
+        } catch where Index.isDamage(error) {
+            throw error // rebuilt and run again (`IndexRecovery`)
         } catch {
             throw BetweenFailure(message: "can't update the index: \(error)")
         }
+        IndexRecovery.opened = index.openedFile
         progress?.finish()
         if !quiet {
-            for warning in index.warnings { Terminal.printWarning(warning) }
+            for warning in index.warnings where IndexRecovery.printedWarnings.insert(warning).inserted {
+                Terminal.printWarning(warning)
+            }
         }
         return (index, report)
     }

@@ -18,8 +18,12 @@ enum Terminal {
             && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
     }
 
+    /// Whether any result has reached stdout yet (a command can't start over once it has).
+    nonisolated(unsafe) private(set) static var hasWrittenResults = false
+
     /// Writes results to stdout as they are.
     static func write(_ text: String) {
+        hasWrittenResults = hasWrittenResults || !text.isEmpty
         writeAll(text, to: STDOUT_FILENO)
     }
 

@@ -280,6 +280,7 @@ enum HardeningCLI {
         for file in files { results[file.path] = library.read(file) }
         if case .failure(let diagnostic) = results["gone.md"] {
             #expect(diagnostic.path == "gone.md")
+            #expect(diagnostic.message == "can't read this file (no such file or directory); it was moved or removed while Between was reading")
         } else {
             Issue.record("a deleted file should give a diagnostic, got \(String(describing: results["gone.md"]))")
         }

@@ -135,6 +135,110 @@ import Testing
         #expect(broken.stderr.contains("the SQL failed"))
     }
 
+    /// `sql` names what it refused and why, and runs nothing of it.
+    @Test func sqlRefusesSettingsTransactionsAndOutsideCodeByWhatTheyDo() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        for (sql, why) in [("PRAGMA writable_schema(1)", "would change SQLite's writable_schema setting"),
+                           ("SAVEPOINT mine", "would start or end a transaction or savepoint"),
+                           ("SELECT fts3_tokenizer('simple', x'00')", "calls fts3_tokenizer(), which can make SQLite run code")] {
+            let refused = try CLI.run(["sql", sql, "--vault", vault.root])
+            #expect(refused.status == 2)
+            #expect(refused.stdout.isEmpty)
+            #expect(refused.stderr.hasPrefix("between: error: between sql only reads: '\(sql)' \(why)"), "\(refused.stderr)")
+        }
+    }
+
+    /// Rows are printed as they come, so a result of any size needs the same memory:
+    /// 400,000 rows against 20,000 (every row was held before printing: some 180 MB
+    /// more here, 2.7 GB at ten million rows, and at a hundred million the process was
+    /// killed with nothing printed). A table holds its first 1,000 rows to size its columns.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BETWEEN_SANITIZER"] == nil))
+    func sqlPrintsAnyNumberOfRowsInLittleMemory() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        try CLI.run(["index", "--quiet", "--vault", vault.root])
+        func rows(_ count: Int) -> String {
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < \(count)) SELECT x, 'walked ' || x || ' minutes' AS note FROM n"
+        }
+        for format in ["table", "json", "csv"] {
+            let small = try CLI.peakMemory(["sql", rows(20_000), "--format", format, "--vault", vault.root])
+            let large = try CLI.peakMemory(["sql", rows(400_000), "--format", format, "--vault", vault.root])
+            #expect(small.status == 0 && large.status == 0, "\(format)")
+            #expect(large.kibibytes - small.kibibytes < 8_000, "\(format): 20,000 rows \(small.kibibytes) KiB, 400,000 rows \(large.kibibytes) KiB")
+        }
+    }
+
+    /// Printing as rows come changes no byte of a result: each format as it was.
+    @Test func sqlPrintsEachFormatExactlyAsBefore() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let sql = """
+            SELECT path, mood, mood / 4.0 AS quarter, NULL AS blank, 'said "fine",
+            then cried' AS words FROM record r JOIN (SELECT recordId, num AS mood FROM field WHERE key = 'mood') ON recordId = r.id
+            WHERE path IN ('journal/1.md', 'journal/10.md') ORDER BY path
+            """
+        let table = try CLI.run(["sql", sql, "--vault", vault.root])
+        #expect(table.stdout == """
+            path           mood  quarter  blank  words
+            journal/1.md   1     0.25            said "fine", then cried
+            journal/10.md  10    2.5             said "fine", then cried
+
+            """)
+        let json = try CLI.run(["sql", sql, "--format", "json", "--vault", vault.root])
+        #expect(json.stdout == """
+            [
+              {
+                "path": "journal/1.md",
+                "mood": 1,
+                "quarter": 0.25,
+                "blank": null,
+                "words": "said \\"fine\\",\\nthen cried"
+              },
+              {
+                "path": "journal/10.md",
+                "mood": 10,
+                "quarter": 2.5,
+                "blank": null,
+                "words": "said \\"fine\\",\\nthen cried"
+              }
+            ]
+
+            """)
+        let csv = try CLI.run(["sql", sql, "--format", "csv", "--vault", vault.root])
+        #expect(csv.stdout == "path,mood,quarter,blank,words\r\njournal/1.md,1,0.25,,\"said \"\"fine\"\",\nthen cried\"\r\n"
+            + "journal/10.md,10,2.5,,\"said \"\"fine\"\",\nthen cried\"\r\n")
+        // No rows: the header alone, an empty array; no statement with rows at all: nothing.
+        let none = "SELECT path FROM record WHERE 0"
+        #expect(try CLI.run(["sql", none, "--vault", vault.root]).stdout == "path\n")
+        #expect(try CLI.run(["sql", none, "--format", "json", "--vault", vault.root]).stdout == "[]\n")
+        #expect(try CLI.run(["sql", none, "--format", "csv", "--vault", vault.root]).stdout == "path\r\n")
+        #expect(try CLI.run(["sql", "PRAGMA case_sensitive_like", "--vault", vault.root]).stdout == "")
+        #expect(try CLI.run(["sql", "PRAGMA case_sensitive_like", "--format", "json", "--vault", vault.root]).stdout == "[]\n")
+        #expect(try CLI.run(["sql", "PRAGMA case_sensitive_like", "--format", "csv", "--vault", vault.root]).stdout == "\r\n")
+    }
+
+    /// A table sized by its first 1,000 rows: a wider cell later widens its column from
+    /// that row on (what was printed stays as it was); nothing is cut but at 80 characters.
+    @Test func aLongTableIsSizedByItsFirstThousandRowsThenWidens() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        let sql = """
+            WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1002)
+            SELECT CASE WHEN x > 1000 THEN 'a much longer cell ' || x ELSE 'short' END AS cell, x FROM n
+            """
+        let lines = try CLI.run(["sql", sql, "--vault", vault.root]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 1_004)
+        #expect(lines[0] == "cell   x")
+        #expect(lines[1] == "short  1")
+        #expect(lines[1_000] == "short  1000")
+        #expect(lines[1_001] == "a much longer cell 1001  1001")
+        #expect(lines[1_002] == "a much longer cell 1002  1002")
+        // The first 1,000 rows alone print as one table sized by all of them.
+        let first = sql.replacingOccurrences(of: "x < 1002", with: "x < 1000")
+        #expect(try CLI.run(["sql", first, "--vault", vault.root]).stdout == lines.prefix(1_001).joined(separator: "\n") + "\n")
+    }
+
     @Test func searchPrintsSnippetsAndSaysWhenNothingMatches() throws {
         let vault = try vault()
         defer { vault.remove() }

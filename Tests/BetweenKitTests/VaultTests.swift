@@ -141,10 +141,50 @@ import Testing
         #expect(byPath["utf16.md"]?.message.contains("UTF-16") == true)
         #expect(byPath["huge.md"]?.message.contains("10 MB") == true)
         if getuid() != 0 {
-            #expect(byPath["locked.md"]?.message.contains("can't read") == true)
+            #expect(byPath["locked.md"]?.message == "can't read this file (permission denied); check its permissions")
         }
         chmod(vault.root + "/locked.md", 0o644)
         #expect(try vault.fingerprint() == before, "reading never modifies the vault")
+    }
+
+    /// A note or folder whose path is longer than the system allows (4,096 bytes) is
+    /// named as such, with what to do, not "check its permissions".
+    @Test func aPathLongerThanTheSystemAllowsIsExplained() throws {
+        let vault = try TemporaryVault(["good.md": "# Fine\n"])
+        defer { vault.removeDeep() }
+        // Folders nested (through descriptors, as no path that long can be opened) to
+        // 3,900 bytes; in the last, a note and a folder whose names take them past 4,096.
+        var folder = open(vault.root, O_RDONLY | O_DIRECTORY)
+        var length = vault.root.utf8.count
+        var relative: [String] = []
+        while length < 3_900 {
+            let name = String(repeating: "d", count: min(200, 3_900 - length - 1))
+            #expect(mkdirat(folder, name, 0o755) == 0)
+            let next = openat(folder, name, O_RDONLY | O_DIRECTORY)
+            close(folder)
+            (folder, length) = (next, length + name.utf8.count + 1)
+            relative.append(name)
+        }
+        let long = String(repeating: "n", count: 250)
+        let note = openat(folder, long + ".md", O_WRONLY | O_CREAT, 0o644)
+        #expect(note >= 0 && write(note, "# Far down\n", 11) == 11)
+        close(note)
+        #expect(mkdirat(folder, long, 0o755) == 0)
+        close(folder)
+        let diagnostics = vault.load().diagnostics
+        let path = relative.joined(separator: "/") + "/" + long
+        let advice = "its path is longer than the system allows; shorten the names of its folders, or move the vault higher up"
+        #expect(diagnostics.first { $0.path == path + ".md" }?.message == "can't read this file (file name too long); " + advice)
+        #expect(diagnostics.first { $0.path == path }?.message == "can't read this folder (file name too long), so its files are skipped; " + advice)
+        #expect(!diagnostics.contains { $0.message.contains("permissions") })
+    }
+
+    @Test func whatToDoAboutAFileTheSystemRefusedFollowsItsReason() {
+        #expect(FileSystem.Refusal.advice(for: EACCES) == "check its permissions")
+        #expect(FileSystem.Refusal.advice(for: EPERM) == "check its permissions")
+        #expect(FileSystem.Refusal.advice(for: ELOOP)?.contains("loop") == true)
+        #expect(FileSystem.Refusal.advice(for: EIO)?.contains("back up your notes") == true)
+        #expect(FileSystem.Refusal.advice(for: EINVAL) == nil)
     }
 
     /// `between check` reads the vault a batch at a time and keeps only problems and

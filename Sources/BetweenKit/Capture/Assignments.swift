@@ -52,7 +52,7 @@ public struct Assignments: Sendable {
     /// shell completion: never an error, never a message, never a write.
     public static func quickIDs(vaultRoot root: String) -> [String] {
         let folder = root + "/homework"
-        guard let listing = FileSystem.entries(in: folder) else { return [] }
+        guard case .success(let listing) = FileSystem.entries(in: folder) else { return [] }
         var entries: [Entry] = []
         for item in listing.filter(\.nameIsText).prefix(2_000) where VaultScanner.isMarkdown(item.name) {
             let name = item.name, path = folder + "/" + name

@@ -3,8 +3,9 @@ import GRDB
 
 /// The vault's SQLite index at `.between/index.sqlite`: a disposable cache of every record.
 ///
-/// Open it with `Index.open(_:)`, then `refresh()` before reading. A missing,
-/// corrupt, foreign or older-schema database is rebuilt without complaint; a vault
+/// Open it with `Index.open(_:)`, then `refresh()` before reading. A missing or
+/// older-schema database is rebuilt without complaint; a damaged or foreign one is
+/// rebuilt too, and `warnings` says so (`IndexCheck` tells them apart); a vault
 /// where `.between/` can't be written is indexed in memory instead (with a warning).
 /// Several processes may use one index at once: SQLite's WAL mode lets readers
 /// go on while one writer at a time refreshes, and a busy timeout makes the others wait.
@@ -19,24 +20,47 @@ public final class Index: @unchecked Sendable {
     private(set) var database: any DatabaseWriter
     /// Where the first refresh is to build the index file (there is none usable yet).
     private var pendingBuild: String?
+    /// The index file as this process opened it, known sound (checked, or built here).
+    private var sound: IndexCheck.Memo?
     /// Problems with the index itself that the person should hear about.
     public private(set) var warnings: [String] = []
     /// Problems found while scanning at the last refresh (links, unreadable folders) and in `between.yml`.
     public internal(set) var scanDiagnostics: [Diagnostic] = []
 
-    private init(vault: Vault, database: any DatabaseWriter, pendingBuild: String? = nil, warnings: [String] = []) {
+    private init(vault: Vault, database: any DatabaseWriter, pendingBuild: String? = nil, sound: IndexCheck.Memo? = nil,
+                 warnings: [String] = []) {
         self.vault = vault
         self.database = database
         self.pendingBuild = pendingBuild
+        self.sound = sound
         self.warnings = warnings
     }
 
+    /// The index file an `Index` reads, as it was when opened: what to pass to
+    /// `open(_:rebuild:replacing:)` after a command met damage in it (`isDamage`).
+    public struct OpenedFile: Sendable, Hashable {
+        public let root: String
+        let device: UInt64, inode: UInt64
+    }
+
+    /// The file this index reads; nil while it answers from memory.
+    public var openedFile: OpenedFile? {
+        sound.map { OpenedFile(root: vault.root, device: $0.stamp.device, inode: $0.stamp.inode) }
+    }
+
+    /// Whether `error`, thrown while using an index, means the index file is damaged:
+    /// the cure is to open it again with `replacing:` (which rebuilds it) and start over.
+    public static func isDamage(_ error: any Error) -> Bool {
+        IndexCheck.isDamage(error)
+    }
+
     /// Opens the index of `vault`; when there is no usable one (or `rebuild`), the
-    /// first `refresh()` builds it.
-    public static func open(_ vault: Vault, rebuild: Bool = false) throws -> Index {
-        guard IndexLocation.prepareFolder(of: vault.root) else {
+    /// first `refresh()` builds it. `replacing`: a file in which damage was met (see
+    /// `isDamage`); it is rebuilt if it is still the index file, and the person is told.
+    public static func open(_ vault: Vault, rebuild: Bool = false, replacing damaged: OpenedFile? = nil) throws -> Index {
+        if let reason = IndexLocation.prepareFolder(of: vault.root) {
             return try Index(vault: vault, database: inMemory(), warnings: [
-                "can't write the index in \(IndexLocation.folder(of: vault.root)) (is the vault read-only?); "
+                "can't write the index in \(IndexLocation.folder(of: vault.root)) (\(reason)); "
                     + "answering from memory this time, which is slower",
             ])
         }
@@ -45,15 +69,29 @@ public final class Index: @unchecked Sendable {
         // first runs can't delete each other's work.
         let lock = IndexLocation.lock(of: vault.root)
         defer { IndexLocation.unlock(lock) }
-        if rebuild { IndexLocation.removeDatabase(of: vault.root) }
-        do {
-            if let pool = try openUsable(path, root: vault.root) {
-                return Index(vault: vault, database: pool)
-            }
-        } catch {
+        var wasDamaged = damaged != nil
+        // Another process may have met the same damage and rebuilt the file already:
+        // only the file the damage was met in is removed.
+        if rebuild || damaged.map({ IndexCheck.Stamp(of: path)?.isFile(of: $0) == true }) == true {
             IndexLocation.removeDatabase(of: vault.root)
         }
-        return try Index(vault: vault, database: inMemory(), pendingBuild: path)
+        var warnings: [String] { wasDamaged ? [damageNote(vault.root)] : [] }
+        do {
+            if let (pool, sound) = try openUsable(path, root: vault.root) {
+                return Index(vault: vault, database: pool, sound: sound, warnings: warnings)
+            }
+        } catch IndexCheck.Problem.outdated {
+            IndexLocation.removeDatabase(of: vault.root)
+        } catch {
+            wasDamaged = true
+            IndexLocation.removeDatabase(of: vault.root)
+        }
+        return try Index(vault: vault, database: inMemory(), pendingBuild: path, warnings: warnings)
+    }
+
+    /// What the person hears when a damaged index file was replaced.
+    static func damageNote(_ root: String) -> String {
+        "the index in \(IndexLocation.folder(of: root)) was damaged, so it was rebuilt from your notes (your notes are fine)"
     }
 
     /// Brings the index up to date with the files (`update`), building the index
@@ -78,8 +116,8 @@ public final class Index: @unchecked Sendable {
         let root = vault.root
         let lock = IndexLocation.lock(of: root)
         defer { IndexLocation.unlock(lock) }
-        if let pool = try? Self.openUsable(path, root: root) {
-            database = pool
+        if let (pool, sound) = try? Self.openUsable(path, root: root) {
+            (database, self.sound) = (pool, sound)
             return try update(progress: progress)
         }
         IndexLocation.removeDatabase(of: root)
@@ -97,8 +135,10 @@ public final class Index: @unchecked Sendable {
         }
         try queue.close()
         try IndexLocation.moveBuildFile(of: root)
-        guard let pool = try Self.openUsable(path, root: root) else { throw IndexError.unusable("the new index vanished") }
-        database = pool
+        guard let (pool, sound) = try Self.openUsable(path, root: root, builtHere: true) else {
+            throw IndexError.unusable("the new index vanished")
+        }
+        (database, self.sound) = (pool, sound)
         return report
     }
 
@@ -124,20 +164,37 @@ public final class Index: @unchecked Sendable {
     }
 
     /// Opens the index file at `path` when it exists and is ours, of this schema
-    /// version; nil when there is no file; throws when it is unusable (corrupt,
-    /// foreign, another schema version: it is only a cache, to be built again).
-    private static func openUsable(_ path: String, root: String) throws -> DatabasePool? {
+    /// version, and sound (`IndexCheck`); nil when there is no file; throws when it is
+    /// unusable (damaged, foreign, another schema version: it is only a cache, to be
+    /// built again). Returns what is now known sound of the file (nil when it can't
+    /// be stamped). `builtHere`: the file this process has just built, which needs no
+    /// page-by-page check.
+    private static func openUsable(_ path: String, root: String, builtHere: Bool = false) throws -> (DatabasePool, IndexCheck.Memo?)? {
         guard FileSystem.status(path) != nil else { return nil }
         let pool = try DatabasePool(path: path, configuration: configuration())
-        defer { IndexLocation.restrictFiles(of: root) }
-        let (applicationID, schema) = try pool.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil)
-        }
-        guard applicationID == IndexSchema.applicationID, schema == String(IndexSchema.version) else {
-            throw IndexError.unusable("a foreign, damaged or older index")
-        }
-        return pool
+        IndexLocation.restrictFiles(of: root)
+        // Taken before checking: a change made while the check runs is checked next time.
+        let stamp = IndexCheck.Stamp(of: path)
+        let memo = IndexCheck.memo(of: root)
+        let known = builtHere || (stamp != nil && stamp == memo?.stamp)
+        let schema = try pool.read { try IndexCheck.verify($0, thorough: !known, knownSchema: memo?.schema) }
+        guard let stamp else { return (pool, nil) }
+        let sound = IndexCheck.Memo(stamp: stamp, schema: schema)
+        IndexCheck.record(sound, of: root)
+        return (pool, sound)
+    }
+
+    /// Records the index file as sound after this process's own writes: it copies
+    /// the write-ahead log into the file (which closing the last connection would do
+    /// anyway), then stamps the file. Only when nothing else changed the file since it
+    /// was opened: otherwise the next run checks it in full.
+    deinit {
+        guard let sound, let pool = database as? DatabasePool else { return }
+        let path = IndexLocation.database(of: vault.root)
+        guard IndexCheck.Stamp(of: path) == sound.stamp,
+              (try? pool.writeWithoutTransaction({ try $0.checkpoint(.passive) })) != nil,
+              let checkpointed = IndexCheck.Stamp(of: path) else { return }
+        IndexCheck.record(IndexCheck.Memo(stamp: checkpointed, schema: sound.schema), of: vault.root)
     }
 
     private static func createSchema(in database: some DatabaseWriter) throws {

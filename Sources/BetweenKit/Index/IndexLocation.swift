@@ -9,13 +9,31 @@ enum IndexLocation {
     static func database(of root: String) -> String { folder(of: root) + "/index.sqlite" }
 
     /// Creates `.between/` with mode 0700 (and fixes the mode of an existing one).
-    /// Returns false when it can't be created (a read-only vault).
-    static func prepareFolder(of root: String) -> Bool {
+    /// Returns nil when it is ready, else why the index can't be written there, in
+    /// words for the person ("the vault is on a read-only disk").
+    static func prepareFolder(of root: String) -> String? {
         let folder = folder(of: root)
-        if mkdir(folder, 0o700) != 0, errno != EEXIST { return false }
-        guard FileSystem.status(folder)?.kind == .directory else { return false }
+        if mkdir(folder, 0o700) != 0, errno != EEXIST { return unwritable(errno) }
+        switch FileSystem.status(folder)?.kind {
+        case .directory: break
+        case .symlink: return ".between is a link; Between keeps its index only in a real folder, so replace the link with a folder"
+        case nil: return unwritable(errno)
+        default: return ".between is a file, not a folder; move or rename it and Between will make the folder"
+        }
         _ = chmod(folder, 0o700)
-        return access(folder, W_OK) == 0
+        return access(folder, W_OK) == 0 ? nil : unwritable(errno)
+    }
+
+    /// Why a folder can't be made or written, from the system's reason (`errno`).
+    static func unwritable(_ code: Int32) -> String {
+        switch code {
+        case EROFS: "the vault is on a read-only disk"
+        case EACCES, EPERM: "you may not write in that folder; check its permissions"
+        case ENAMETOOLONG: "the vault's path is longer than the system allows; move the vault somewhere with a shorter path"
+        case ENOSPC, EDQUOT: "the disk is full"
+        case ENOTDIR: "part of the vault's path is a file, not a folder"
+        default: String(cString: strerror(code)).lowercased()
+        }
     }
 
     /// A SQLite database file and the side files SQLite may keep beside it.
@@ -23,10 +41,14 @@ enum IndexLocation {
         [database, database + "-wal", database + "-shm", database + "-journal"]
     }
 
-    /// Sets 0600 on the database and its WAL and shared-memory files, when they exist.
+    /// Sets 0600 on the database and its WAL and shared-memory files, when they exist
+    /// and have another mode. (Only then: any `chmod` changes the file's stamp.)
     static func restrictFiles(of root: String) {
         for path in withSideFiles(database(of: root)) {
-            _ = chmod(path, 0o600)
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & 0o7777 != 0o600 {
+                _ = chmod(path, 0o600)
+            }
         }
     }
 

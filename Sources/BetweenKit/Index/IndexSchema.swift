@@ -98,4 +98,19 @@ enum IndexSchema {
         }
         return migrator
     }
+
+    /// The triggers that keep the full-text table in step with `record`, installed
+    /// when the first `search` fills it (`ensureSearchTable`).
+    static let searchTriggers = """
+        CREATE TRIGGER record_search_insert AFTER INSERT ON record BEGIN
+            INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER record_search_delete AFTER DELETE ON record BEGIN
+            INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER record_search_update AFTER UPDATE OF title, body ON record BEGIN
+            INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        """
 }

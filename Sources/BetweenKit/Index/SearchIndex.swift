@@ -59,19 +59,8 @@ extension Index {
     /// Fills the full-text table if it is still empty, and installs the triggers that keep it in step.
     func ensureSearchTable() throws {
         try fillOnFirstUse(.search) { db in
-            try db.execute(sql: """
-                INSERT INTO search(search) VALUES ('rebuild');
-                CREATE TRIGGER record_search_insert AFTER INSERT ON record BEGIN
-                    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-                END;
-                CREATE TRIGGER record_search_delete AFTER DELETE ON record BEGIN
-                    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-                END;
-                CREATE TRIGGER record_search_update AFTER UPDATE OF title, body ON record BEGIN
-                    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-                    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-                END;
-                """)
+            try db.execute(sql: "INSERT INTO search(search) VALUES ('rebuild')")
+            try db.execute(sql: IndexSchema.searchTriggers)
         }
     }
 }

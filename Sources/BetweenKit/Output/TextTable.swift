@@ -20,20 +20,24 @@ public struct TextTable: Sendable {
         }
         var output = ""
         for row in cleaned {
-            var line = ""
-            for (index, cell) in row.enumerated() where index < widths.count {
-                line += cell.text
-                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.width + 2) }
-            }
-            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
-            output += line
-            output += "\n"
+            output += Self.line(row, widths: widths)
         }
         return output
     }
 
+    /// One row of cells (from `cleaned`) as a line, each cell padded to its column's width.
+    static func line(_ row: [(text: String, width: Int)], widths: [Int]) -> String {
+        var line = ""
+        for (index, cell) in row.enumerated() where index < widths.count {
+            line += cell.text
+            if index < row.count - 1 { line += String(repeating: " ", count: max(widths[index] - cell.width, 0) + 2) }
+        }
+        while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+        return line + "\n"
+    }
+
     /// A cell on one line, cut to `maxWidth` characters, with its width in characters.
-    private static func cleaned(_ cell: String, maxWidth: Int) -> (text: String, width: Int) {
+    static func cleaned(_ cell: String, maxWidth: Int) -> (text: String, width: Int) {
         // Most cells (dates, types, paths, titles) are printable ASCII: a character a byte,
         // no line break or tab, so neither a copy nor a walk over characters is needed.
         if cell.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) && cell.utf8.count <= maxWidth {

@@ -83,8 +83,8 @@ public struct TemplateStore: Sendable {
                 throw .unreadable(path: relative, reason: "it is larger than 1 MB; a template should be a page of text")
             case .failure(.notRegular):
                 throw .unreadable(path: relative, reason: "it is not a regular file")
-            case .failure(.cannotOpen(let reason)):
-                throw .unreadable(path: relative, reason: reason.lowercased())
+            case .failure(.cannotOpen(let refusal)):
+                throw .unreadable(path: relative, reason: refusal.reason)
             case .success(let bytes):
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     throw .unreadable(path: relative, reason: "it is not UTF-8 text; re-save it as UTF-8 in your editor")

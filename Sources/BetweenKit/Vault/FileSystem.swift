@@ -20,6 +20,31 @@ enum FileSystem {
         lastError.lowercased()
     }
 
+    /// A file or folder the system wouldn't open or list: its reason, in its words
+    /// and lowercased for the middle of a sentence, and what the person can do about it.
+    struct Refusal: Error, Sendable {
+        var reason: String
+        var advice: String?
+
+        /// The refusal the last call met (`errno`); read it right after the call.
+        static var last: Refusal {
+            let code = errno
+            return Refusal(reason: String(cString: strerror(code)).lowercased(), advice: advice(for: code))
+        }
+
+        /// What to do, for the reasons a person can act on; nil when there is nothing useful to say.
+        static func advice(for code: Int32) -> String? {
+            switch code {
+            case EACCES, EPERM: "check its permissions"
+            case ENAMETOOLONG: "its path is longer than the system allows; shorten the names of its folders, or move the vault higher up"
+            case ELOOP: "it is reached through links that go round in a loop"
+            case ENOENT, ENOTDIR: "it was moved or removed while Between was reading"
+            case EIO: "the disk reported an error; it may be failing, so back up your notes"
+            default: nil
+            }
+        }
+    }
+
     /// What `lstat`/`stat` says about a path.
     struct Status: Sendable, Hashable {
         enum Kind: Sendable { case file, directory, symlink, other }
@@ -50,13 +75,13 @@ enum FileSystem {
         var status: Status?
     }
 
-    /// The entries of a directory (not `.` and `..`) in order of name; nil when it
+    /// The entries of a directory (not `.` and `..`) in order of name, or why it
     /// can't be read.
     ///
     /// Each entry is examined relative to the open directory (`fstatat`), so the kernel
     /// does not walk the whole path again for every file of a large vault.
-    static func entries(in directory: String) -> [DirectoryEntry]? {
-        guard let handle = opendir(directory) else { return nil }
+    static func entries(in directory: String) -> Result<[DirectoryEntry], Refusal> {
+        guard let handle = opendir(directory) else { return .failure(.last) }
         defer { closedir(handle) }
         let descriptor = dirfd(handle)
         var entries: [DirectoryEntry] = []
@@ -72,7 +97,7 @@ enum FileSystem {
             let examined = fstatat(descriptor, pointer, &info, AT_SYMLINK_NOFOLLOW) == 0
             entries.append(DirectoryEntry(name: name, nameIsText: exact != nil, status: examined ? Status(info) : nil))
         }
-        return entries.sorted { $0.name < $1.name }
+        return .success(entries.sorted { $0.name < $1.name })
     }
 }
 
@@ -100,7 +125,7 @@ extension FileSystem {
 
     /// Why reading a file failed, in words for a diagnostic.
     enum ReadFailure: Error, Sendable {
-        case cannotOpen(String)
+        case cannotOpen(Refusal)
         case notRegular
         case tooLarge(Int64)
     }
@@ -112,10 +137,10 @@ extension FileSystem {
     /// scanning is judged by what is actually read.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.cannotOpen(lastError)) }
+        guard descriptor >= 0 else { return .failure(.cannotOpen(.last)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotOpen(lastError)) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotOpen(.last)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         guard info.st_size <= limit else { return .failure(.tooLarge(Int64(info.st_size))) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
@@ -131,7 +156,7 @@ extension FileSystem {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.cannotOpen(lastError))
+                return .failure(.cannotOpen(.last))
             }
             if count == 0 { break }
             total += count

@@ -46,8 +46,8 @@ public struct Vault: Sendable {
                                    in: file.path))
         case .failure(.notRegular):
             return .failure(.warning("this is not a regular file; skipped", in: file.path))
-        case .failure(.cannotOpen(let reason)):
-            return .failure(.error("can't read this file (\(reason.lowercased())); check its permissions", in: file.path))
+        case .failure(.cannotOpen(let refusal)):
+            return .failure(.error("can't read this file (\(refusal.reason))" + (refusal.advice.map { "; " + $0 } ?? ""), in: file.path))
         case .success(let bytes):
             return .success(bytes)
         }

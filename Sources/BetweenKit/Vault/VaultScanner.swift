@@ -55,13 +55,18 @@ struct VaultScanner {
 
     /// Handles one folder's listing: its Markdown files and anything skipped go into
     /// `found`; its subfolders, to be listed next, are returned.
-    private func handle(_ listing: [FileSystem.DirectoryEntry]?, of folder: Folder, canonicalRoot: String,
+    private func handle(_ listing: Result<[FileSystem.DirectoryEntry], FileSystem.Refusal>, of folder: Folder, canonicalRoot: String,
                         found: inout Found) -> [Folder] {
         let (directory, relativeDirectory) = (folder.absolute, folder.relative)
         var folders: [Folder] = []
-        guard let entries = listing else {
+        let entries: [FileSystem.DirectoryEntry]
+        switch listing {
+        case .success(let listed):
+            entries = listed
+        case .failure(let refusal):
             if !relativeDirectory.isEmpty {
-                found.diagnostics.append(.warning("can't read this folder (check its permissions); its files are skipped",
+                let advice = refusal.advice.map { "; " + $0 } ?? ""
+                found.diagnostics.append(.warning("can't read this folder (\(refusal.reason)), so its files are skipped\(advice)",
                                                   in: relativeDirectory))
             }
             return []

@@ -8,7 +8,7 @@ extension Between {
     struct Sql: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run read-only SQL over the index (see docs/index.md for the tables).",
-            discussion: "Statements that would write (INSERT, UPDATE, DELETE, DROP, ATTACH, PRAGMA x = y, …) are refused and the index is left untouched.")
+            discussion: "Statements that would write (INSERT, UPDATE, DELETE, DROP, ATTACH, PRAGMA x = y, …), transactions and savepoints are refused and the index is left untouched.")
 
         @OptionGroup var indexOptions: IndexOptions
 
@@ -21,9 +21,18 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             do {
-                Terminal.write(format.render(try ReadOnlySQL.run(sql, in: index)))
+                // Rows are printed as SQLite steps through them: a result of any length.
+                try Terminal.stream { output in
+                    try withoutActuallyEscaping(output) { output in
+                        let printer = ResultSetFormat.Printer(format, output: output)
+                        try ReadOnlySQL.run(sql, in: index, columns: printer.begin(columns:), row: printer.add)
+                        try printer.finish()
+                    }
+                }
             } catch let refusal as ReadOnlySQL.Refusal {
                 throw BetweenFailure(message: refusal.description)
+            } catch where Index.isDamage(error) {
+                throw error // rebuilt and run again (`IndexRecovery`)
             } catch {
                 throw BetweenFailure(message: "the SQL failed: \(error)")
             }

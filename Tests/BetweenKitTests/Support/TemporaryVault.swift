@@ -75,6 +75,16 @@ struct TemporaryVault {
         Vault(root: root).load()
     }
 
+    /// `remove()` for a vault holding paths longer than the system allows, which only
+    /// a walk through descriptors (as `rm` makes) can remove.
+    func removeDeep() {
+        let remover = Process()
+        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remover.arguments = ["-rf", root]
+        try? remover.run()
+        remover.waitUntilExit()
+    }
+
     func remove() {
         // Restore permissions tests may have removed, so cleanup can't fail.
         _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach {
