@@ -14,6 +14,8 @@ public struct VaultConfig: Sendable, Hashable {
     public var exclude: [String] = []
     /// Entries without a `private:` field are private.
     public var privateByDefault = false
+    /// Diary-card urges whose names mean suicide or self-harm (`risk-urges`; replaces the default list).
+    public var riskUrges: [String] = VaultConfig.defaultRiskUrges
 
     public init() {}
 
@@ -23,8 +25,27 @@ public struct VaultConfig: Sendable, Hashable {
         public var fit: Double = 3
         public var helpful: Double = 3
         public var functioning: Double = 3
+        /// How far distress (0–100) must rise across a period to be raised as a trend.
+        public var distressRise: Double = 10
+        /// How far mood (0–10) must fall across a period to be raised as a trend.
+        public var moodFall: Double = 2
+        /// How far functioning (0–10) must fall across a period to be raised as a trend.
+        public var functioningFall: Double = 2
         public init() {}
+
+        /// Each threshold's key in `between.yml`, with the property it sets.
+        static let keys: [(String, WritableKeyPath<Thresholds, Double> & Sendable)] = [
+            ("distress", \.distress), ("fit", \.fit), ("helpful", \.helpful), ("functioning", \.functioning),
+            ("distress-rise", \.distressRise), ("mood-fall", \.moodFall), ("functioning-fall", \.functioningFall),
+        ]
     }
+
+    /// The urge names that mean suicide or self-harm unless `risk-urges` says otherwise.
+    /// DBT diary cards name them in many ways; these are matched as `RiskUrges` describes.
+    public static let defaultRiskUrges = [
+        "suicide", "suicidal", "suicidal-thoughts", "si", "die", "kill-myself",
+        "self-harm", "selfharm", "self-injury", "sh", "nssi", "cutting",
+    ]
 
     /// The file name that marks a vault's root.
     public static let fileName = "between.yml"
@@ -65,13 +86,11 @@ public struct VaultConfig: Sendable, Hashable {
                         problem("thresholds.\(inner.key) should be a number", inner)
                         continue
                     }
-                    switch inner.key {
-                    case "distress": config.thresholds.distress = number
-                    case "fit": config.thresholds.fit = number
-                    case "helpful": config.thresholds.helpful = number
-                    case "functioning": config.thresholds.functioning = number
-                    default:
-                        diagnostics.append(.warning("unknown threshold '\(inner.key)'; known ones are distress, fit, helpful and functioning",
+                    if let (_, property) = Thresholds.keys.first(where: { $0.0 == inner.key }) {
+                        config.thresholds[keyPath: property] = number
+                    } else {
+                        let known = Thresholds.keys.map(\.0)
+                        diagnostics.append(.warning("unknown threshold '\(inner.key)'; known ones are \(known.dropLast().joined(separator: ", ")) and \(known.last!)",
                                                     in: path, at: inner.keyPosition))
                     }
                 }
@@ -83,7 +102,11 @@ public struct VaultConfig: Sendable, Hashable {
                 config.exclude = [pattern]
             case ("private-by-default", .bool(let flag)):
                 config.privateByDefault = flag
-            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("private-by-default", _):
+            case ("risk-urges", .list(let items)) where items.allSatisfy({ $0.text != nil }):
+                config.riskUrges = items.compactMap(\.text)
+            case ("risk-urges", .string(let name)):
+                config.riskUrges = [name]
+            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("private-by-default", _), ("risk-urges", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
                 diagnostics.append(.warning("unknown setting '\(pair.key)'; it is ignored", in: path, at: pair.keyPosition))
