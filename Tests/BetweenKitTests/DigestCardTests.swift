@@ -290,3 +290,63 @@ import Testing
         }
     }
 }
+
+/// What people really type, and what they type by mistake, never breaks the digest and
+/// never hides a sign of risk.
+@Suite struct DigestBadInputTests {
+    private static let period = DigestPeriod(start: EntryDate(year: 2026, month: 11, day: 9), end: EntryDate(year: 2026, month: 11, day: 22),
+                                             basis: "")
+
+    private func digest(_ texts: [String: String]) -> Digest {
+        let entries = texts.sorted { $0.key < $1.key }.map { EntryParser.parse(path: $0.key, text: $0.value) }
+        return DigestBuilder.build(DigestInput(period: Self.period, entries: entries, assignments: []))
+    }
+
+    @Test func aRiskUrgeThatIsNotANumberIsStillRaised() {
+        for value in ["high", "'4/5'", "[3]", "{a: 1}", "yes"] {
+            let result = digest(["j/d.md": "---\ntype: diary-card\ndate: 2026-11-20\nurges: {suicide: \(value), avoid: lots}\n---\n"])
+            #expect(result.raise.first?.kind == .riskUrge, "suicide: \(value)")
+            #expect(result.raise.count == 1)
+        }
+        let blank = digest(["j/d.md": "---\ntype: diary-card\ndate: 2026-11-20\nurges: {suicide: , self-harm: 0}\n---\n"])
+        #expect(blank.raise.isEmpty, "left blank, as the template leaves it: nothing to raise")
+    }
+
+    @Test func malformedUrgesActedOnAndDatesAreIgnoredWithoutHarm() {
+        let result = digest([
+            "j/a.md": "---\ntype: diary-card\ndate: 2026-11-20\nurges: [suicide, 3]\nacted-on: 3\n---\n",
+            "j/b.md": "---\ntype: diary-card\ndate: 2026-11-21\nurges: 5\nacted-on: {self-harm: yes}\n---\n",
+            "j/c.md": "---\ntype: diary-card\ndate: 2026-11-22\nurges: {avoid: 1e308, isolate: -4, '': 5}\nacted-on: [self-harm, self-harm]\n---\n",
+            "j/d.md": "---\ntype: mood\ndate: not a date\nfunctioning: 1\n---\n",
+        ])
+        // acted-on written as a map still says what was acted on; self-harm twice is raised, not lost.
+        #expect(result.raise.map(\.files) == [["j/b.md"], ["j/c.md"]])
+        #expect(result.raise[0].summary == "acted on the urge “self-harm”")
+        #expect(result.raise[1].reasons.filter { $0.kind == .riskUrge }.count == 2)
+        let denied = digest(["j/n.md": "---\ntype: diary-card\ndate: 2026-11-20\nacted-on: {self-harm: no, suicide: false, si: 0}\n---\n"])
+        #expect(denied.raise.isEmpty)
+    }
+
+    @Test func absurdNumbersAreWrittenNotCrashedOn() {
+        #expect(Format.number(1e308) == "1e+308")
+        #expect(Format.number(-1e300) == "-1e+300")
+        #expect(Format.number(.infinity) == "–")
+        #expect(Sparkline.render([1e308, -1e308, 0], range: -1e308...1e308).count == 3)
+        let result = digest(["j/a.md": "---\ntype: mood\ndate: 2026-11-20\ndistress: 1e308\nfunctioning: -1e308\nmood: 1e300\n---\n"])
+        #expect(result.raise.first?.summary == "distress 1e+308 · functioning -1e+308/10")
+    }
+
+    @Test func thousandsOfEntriesWithOneReasonMakeOneCard() {
+        var texts: [String: String] = [:]
+        for index in 0..<3_000 {
+            let day = 9 + index % 14
+            texts[String(format: "j/%05d.md", index)] = "---\ntype: mood\ndate: 2026-11-\(String(format: "%02d", day)) \(String(format: "%02d", index % 24)):00\nfunctioning: \(index % 4)\nflags: [skipped]\n---\n" + String(repeating: "a very long line ", count: 500) + "\n"
+        }
+        let result = digest(texts)
+        #expect(result.raise.count == 2, "\(result.raise.map(\.title))")
+        #expect(result.raise.map(\.kind) == [.lowFunctioning, .skipped])
+        #expect(result.raise[0].files.count == 3_000 && result.raise[1].files.isEmpty, "each entry on one card only")
+        #expect((result.raise[0].quote?.count ?? 0) <= Quote.maximumLength)
+        #expect(result.inShort.count <= 5)
+    }
+}

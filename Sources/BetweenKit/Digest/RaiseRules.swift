@@ -22,11 +22,20 @@ enum RaiseRules {
         if entry.type == .diaryCard {
             let matcher = RiskUrges(riskUrges)
             let rated = urges(entry)
-            let actedOn = Set(entry.words("acted-on").filter(matcher.matches).map(RiskUrges.normalised))
+            let actedOnNames = actedOn(entry)
+            let actedOn = Set(actedOnNames.filter(matcher.matches).map(RiskUrges.normalised))
             for (name, value) in rated where matcher.matches(name) && value > 0 && !actedOn.contains(RiskUrges.normalised(name)) {
                 reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(name)” \(Format.number(value))/5", value: value))
             }
-            for name in entry.words("acted-on") where matcher.matches(name) {
+            // A rating that isn't a number ("high", a list) can't be read as 0: it is raised as written.
+            if case .map(let pairs)? = entry["urges"] {
+                for pair in pairs where matcher.matches(pair.key) && pair.value.number == nil && pair.value != .null
+                    && !actedOn.contains(RiskUrges.normalised(pair.key)) {
+                    let shown = pair.value.text.map { "“\($0)”" } ?? "in a way Between can't read"
+                    reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(pair.key)” rated \(shown)"))
+                }
+            }
+            for name in actedOnNames where matcher.matches(name) {
                 let rating = rated.first { RiskUrges.normalised($0.name) == RiskUrges.normalised(name) }.map { " (\(Format.number($0.value))/5)" } ?? ""
                 reasons.append(RaiseReason(kind: .riskUrge, text: "acted on the urge “\(name)”\(rating)"))
             }
@@ -88,6 +97,18 @@ enum RaiseRules {
         entry.flags.contains("skipped") ? [RaiseReason(kind: .skipped, text: "skipped")] : []
     }
 
+    /// The urges a diary card says were acted on: `acted-on: [self-harm]`, or written as a
+    /// map (`acted-on: {self-harm: yes}`), each name whose value isn't no, false, 0 or blank.
+    static func actedOn(_ entry: Entry) -> [String] {
+        guard case .map(let pairs)? = entry["acted-on"] else { return entry.words("acted-on") }
+        return pairs.filter { pair in
+            switch pair.value {
+            case .null, .bool(false): false
+            case let value: value.number.map { $0 != 0 } ?? !["no", "false", ""].contains(value.text?.lowercased() ?? "")
+            }
+        }.map(\.key)
+    }
+
     /// A diary card's urges with a number, as written.
     static func urges(_ entry: Entry) -> [(name: String, value: Double)] {
         guard entry.type == .diaryCard, case .map(let pairs)? = entry["urges"] else { return [] }
@@ -131,6 +152,8 @@ struct RiskUrges {
 enum Format {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
+        // Beyond this no rating goes, and Int can't hold ten times the value: as Swift writes it.
+        guard abs(value) < 1e15 else { return "\(value)" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
