@@ -112,18 +112,103 @@ import Testing
     }
 
     @Test func theExampleVaultCopeCardIsPinned() throws {
-        let result = try CLI.run(["cope", "--vault", CLITests.exampleVault])
+        let vault = try TemporaryVault.copyOfExample()
+        defer { vault.remove() }
+        let result = try CLI.run(["cope", "--vault", vault.root])
         #expect(result.status == 0)
         try GoldenFile.check(result.stdout, against: "cope-example.txt")
-        let narrowed = try CLI.run(["cope", "--homework", "bus-exposure", "--format", "md", "--vault", CLITests.exampleVault])
-        #expect(narrowed.stdout.contains("**Bus exposure ladder** — 7 times"))
+        let narrowed = try CLI.run(["cope", "--homework", "activity-scheduling", "--format", "md", "--vault", vault.root])
+        #expect(narrowed.stdout.contains("**Activity scheduling (behavioural activation)** — 4 times"))
         #expect(!narrowed.stdout.contains("4-7-8 breathing** —"))
+        // The breathing check-in of 20 November was flagged triggered: never suggested, even alone.
+        let breathing = try CLI.run(["cope", "--homework", "breathing-478", "--vault", vault.root])
+        #expect(!breathing.stdout.contains("4-7-8 breathing —"))
+        #expect(breathing.stdout.contains("are not suggested here"))
+    }
+
+    /// In a hard moment, nothing that went badly is suggested: a practice flagged triggered,
+    /// overwhelmed or unsafe even once, rated helpful 3 or less on average, or fit at or
+    /// under the vault's threshold.
+    @Test func practicesThatWentBadlyAreNeverSuggested() {
+        var entries = [
+            entry("j/t1.md", "type: exposure\ndate: 2026-11-01\nhomework: lift\nsuds-before: 60\nsuds-peak: 85\nsuds-after: 70\nhelpful: 3\nflags: [triggered]"),
+            entry("j/t2.md", "type: exposure\ndate: 2026-11-03\nhomework: lift\nsuds-before: 80\nsuds-after: 10\nhelpful: 9"),
+            entry("j/u.md", "type: reflection\ndate: 2026-11-02\nhomework: journal\nhelpful: 9\nflags: [unsafe]"),
+            entry("j/h1.md", "type: activity\ndate: 2026-11-02\nactivity: Yoga video\nhelpful: 2"),
+            entry("j/h2.md", "type: activity\ndate: 2026-11-04\nactivity: Yoga video\nhelpful: 4"),
+            entry("j/f.md", "type: mood\ndate: 2026-11-02\nhomework: pages\nhelpful: 7\nfit: 2"),
+            entry("j/f2.md", "type: mood\ndate: 2026-11-03\nhomework: pages\nfit: 4"),
+        ]
+        entries.append(entry("j/ok.md", "type: activity\ndate: 2026-11-05\nactivity: Swim\nhelpful: 6", body: "## What helped\nThe cold water, and no phone.\n"))
+        let card = CopeCard.build(entries: entries, config: VaultConfig())
+        #expect(card.helped.map(\.name) == ["Swim"])
+        #expect(card.leftOut == 4)
+        #expect(card.helped.first?.line == "The cold water, and no phone.")
+        var lenient = VaultConfig()
+        lenient.thresholds.helpful = 1
+        lenient.thresholds.fit = 1
+        #expect(CopeCard.build(entries: entries, config: lenient).helped.map(\.name) == ["pages", "Swim", "Yoga video"],
+                "the thresholds are the vault's; flags always count")
+        // `--tag` narrows what counts as help, never what counts against.
+        #expect(HelpedBefore.rank(entries, assignments: [], tag: "nothing").isEmpty)
+        #expect(!HelpedBefore.rank([entries[1]], assignments: [], homework: "lift").isEmpty)
+        #expect(HelpedBefore.rank(entries, assignments: [], homework: "lift").isEmpty)
+    }
+
+    /// The line shown is what the person wrote about what helped, never their account of
+    /// a bad moment: a what-helped section first, else a very helpful entry's own words.
+    @Test func theLineShownIsAboutWhatHelped() {
+        let entries = [
+            entry("j/a.md", "type: thought-record\ndate: 2026-11-01\nhomework: tr\nhelpful: 6\nemotions: {sad: 80}\nemotions-after: {sad: 40}",
+                  body: "## Automatic thoughts\nI'm useless at everything.\n\n## Balanced thought\nI had one bad meeting, not a bad life.\n"),
+            entry("j/b.md", "type: thought-record\ndate: 2026-11-04\nhomework: tr\nhelpful: 9\nemotions: {sad: 90}\nemotions-after: {sad: 20}",
+                  body: "## Automatic thoughts\nThey all think I'm a fraud.\n"),
+            entry("j/c.md", "type: mood\ndate: 2026-11-02\nhomework: walk\nhelpful: 6", body: "Rain all day.\n"),
+        ]
+        let ranked = HelpedBefore.rank(entries, assignments: [])
+        #expect(ranked.first { $0.key == "homework:tr" }?.line == "I had one bad meeting, not a bad life.")
+        #expect(ranked.first { $0.key == "homework:walk" }?.line == nil, "a line about the weather is not about what helped")
+    }
+
+    @Test func templateTextIsNeverAPlanStep() throws {
+        var config = VaultConfig()
+        config.crisisLine = "Samaritans: 116 123"
+        let text = try EntryTemplate.render(try EntryKind.named("safety-plan"),
+                                            values: .init(date: try DateParser.parse("2026-10-20"), crisisLine: config.crisisLine),
+                                            store: TemplateStore())
+            .replacingOccurrences(of: "## People I can ask for help\n", with: "## People I can ask for help\n\n- Jo, text first\n")
+        let written = EntryParser.parse(path: "safety-plan.md", text: text)
+        let card = CopeCard.build(entries: [written], config: config)
+        #expect(card.plan?.steps.map(\.part) == [.peopleToAsk])
+        #expect(card.plan?.steps.first?.items == ["Jo, text first"])
+        let rendered = CopeRenderer.render(card, format: .text)
+        #expect(rendered.components(separatedBy: "116 123").count == 2, "the crisis line once, at the end: \(rendered)")
+        #expect(rendered.components(separatedBy: "If you are in danger now").count == 2)
+    }
+
+    /// The digest's "What helped" and cope's "What has helped you before" are one rule.
+    @Test func theDigestAndCopeRankWhatHelpedTheSameWay() {
+        var entries: [Entry] = []
+        for day in 10...20 {
+            entries.append(entry("j/w\(day).md", "type: activity\ndate: 2026-11-\(day)\nactivity: Walk\nhelpful: \(5 + day % 3)"))
+            if day % 2 == 0 {
+                entries.append(entry("j/b\(day).md", "type: exposure\ndate: 2026-11-\(day)\nhomework: bus\nsuds-before: 70\nsuds-after: \(day)"))
+            }
+        }
+        entries.append(entry("j/x.md", "type: mood\ndate: 2026-11-12\nhomework: pages\nhelpful: 9\nflags: [overwhelmed]"))
+        let period = DigestPeriod(start: EntryDate(year: 2026, month: 11, day: 10), end: EntryDate(year: 2026, month: 11, day: 20), basis: "")
+        let digest = DigestBuilder.build(DigestInput(period: period, entries: entries, assignments: []))
+        let cope = CopeCard.build(entries: entries, config: VaultConfig())
+        #expect(digest.helped.map(\.key) == cope.helped.map(\.key))
+        #expect(digest.helped.map(\.key) == ["activity:walk", "homework:bus"])
     }
 
     @Test func functioningIsARatingThatTrendsAndIsRaised() throws {
         let bad = entry("j/a.md", "type: mood\ndate: 2026-11-01\nfunctioning: 11")
         #expect(bad.diagnostics.first?.message.contains("functioning should be a number from 0 to 10") == true)
-        let trend = try CLI.run(["trend", "functioning", "--vault", CLITests.exampleVault])
+        let vault = try TemporaryVault.copyOfExample()
+        defer { vault.remove() }
+        let trend = try CLI.run(["trend", "functioning", "--vault", vault.root])
         #expect(trend.status == 0)
         #expect(trend.stdout.contains("functioning 0–10: "))
     }

@@ -3,11 +3,15 @@ import Testing
 
 /// `between digest`, `homework` and `trend` on the example vault and on edge-case vaults.
 @Suite struct DigestCLITests {
-    static let example = CLITests.exampleVault
     static let today = ["BETWEEN_TODAY": "2026-11-26"]
 
-    private func run(_ arguments: [String], vault: String = example, environment: [String: String] = today) throws -> CLI.Result {
-        try CLI.run(arguments + ["--vault", vault], environment: environment)
+    /// Runs `between` on `vault`, or on a fresh copy of the example vault (never on the
+    /// source tree's own, which the index would write into).
+    private func run(_ arguments: [String], vault: String? = nil, environment: [String: String] = today) throws -> CLI.Result {
+        if let vault { return try CLI.run(arguments + ["--vault", vault], environment: environment) }
+        let copy = try TemporaryVault.copyOfExample()
+        defer { copy.remove() }
+        return try CLI.run(arguments + ["--vault", copy.root], environment: environment)
     }
 
     @Test func theDigestIsTheSameUnderEveryTimeZoneAndOnEveryRun() throws {
@@ -43,7 +47,7 @@ import Testing
             let raise = try #require(object["raise"] as? [[String: Any]])
             #expect(raise.first?["day"] as? String == "2026-11-20")
             let points = ((object["mood_and_distress"] as? [String: Any])?["points"] as? [[String: Any]]) ?? []
-            #expect(points.first { ($0["mood"] as? [String: Any]) != nil }?["label"] as? String == "2026-11-20")
+            #expect(points.first { ($0["mood"] as? [String: Any]) != nil }?["start"] as? String == "2026-11-20")
         }
     }
 
@@ -106,6 +110,9 @@ import Testing
             let hidden = try run(["digest", "--format", format], vault: vault.root)
             #expect(!hidden.stdout.contains("my sister"), "\(format) leaks a private entry")
             #expect(!hidden.stdout.contains("journal/p.md"))
+            // It was marked unsafe: the person is told, on the terminal only.
+            #expect(hidden.stderr.contains("1 private entry left out of this digest holds a sign of risk (marked unsafe)"))
+            #expect(!hidden.stdout.contains("sign of risk"))
             let shown = try run(["digest", "--format", format, "--include-private"], vault: vault.root)
             #expect(shown.stdout.contains("my sister"))
         }
@@ -117,13 +124,15 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (2026-11-17 to 2026-11-26)\n"))
         #expect(result.stdout.contains("breathing-478        daily      6/10  60%"))
+        #expect(result.stdout.hasSuffix("\nThis week: w/c 23 Nov.\n"), "the week by its first day, not an ISO number")
         #expect(!result.stdout.contains("morning-pages"), "a dropped assignment is not active")
     }
 
     @Test func trendShowsATableAndSparkline() throws {
         let result = try run(["trend", "mood", "--by", "week"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("WEEK      N  MIN  MEAN  MAX\n2026-W41"))
+        #expect(result.stdout.hasPrefix("WEEK        N  MIN  MEAN  MAX\nw/c 5 Oct   5  3    4.2   6\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("-W4"), "no ISO week numbers")
         #expect(result.stdout.contains("mood 0–10: "))
         let narrowed = try run(["trend", "suds-peak", "--homework", "bus-exposure", "--by", "day"])
         #expect(narrowed.stdout.contains("suds-peak 0–100"))

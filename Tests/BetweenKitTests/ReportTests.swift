@@ -33,8 +33,8 @@ import Testing
 
     @Test func markdownHasEverySectionInOrder() throws {
         let markdown = try render(ReportFixture.digest(), .md)
-        #expect(markdown.hasPrefix("# Session prep: 2026-11-17 to 2026-11-26\n\nPeriod: since the session on 2026-11-17 (10 days). Entries read: 8.\n"))
-        let headings = ["## Raise with your therapist", "## Homework", "## Mood and distress", "## Measures",
+        #expect(markdown.hasPrefix("# Session prep: 17–26 Nov 2026\n\nPeriod: since the session on 2026-11-17 (10 days). Entries read: 8.\n"))
+        let headings = ["## In short", "## Raise with your therapist", "## Homework", "## Mood and distress", "## Measures",
                         "## Questions for next session", "## Wins and what helped"]
         let positions = try headings.map { heading in try #require(markdown.range(of: "\n" + heading + "\n")).lowerBound }
         #expect(positions == positions.sorted())
@@ -45,10 +45,13 @@ import Testing
     @Test func markdownShowsEachSectionsContent() throws {
         let markdown = try render(ReportFixture.digest(), .md)
         // Raise: risk first, with the crisis line; each item with day, reason, file and quote.
-        let risk = try #require(markdown.range(of: "- **2026-11-23 · PHQ-9 check-in**: PHQ-9 question 9"))
-        let triggered = try #require(markdown.range(of: "- **2026-11-20 · Supermarket**: this brought up memories"))
+        let risk = try #require(markdown.range(of: "- **Mon 23 Nov · PHQ-9 check-in · 11/27, moderate**: question 9"))
+        let triggered = try #require(markdown.range(of: "- **Fri 20 Nov · Supermarket**: triggered · distress 80\n"))
         #expect(risk.lowerBound < triggered.lowerBound)
-        #expect(markdown.contains("  **Crisis line: Samaritans (UK & Ireland): 116 123**"))
+        #expect(markdown.contains("\n  **Please tell your therapist. If you are in danger now, contact your local emergency services. Crisis line: Samaritans (UK & Ireland): 116 123**\n"))
+        #expect(markdown.contains("- **4-7-8 breathing: practised less than half as often as asked**: 1 of 10 times asked (10%): worth talking about what got in the way\n  in homework/breathing.md\n"))
+        // In short: risk, what to raise, homework, directions and measures, each on a line.
+        #expect(markdown.contains("## In short\n\n- Sign of risk: PHQ-9 question 9 answered 1 of 3 on Mon 23 Nov. Please tell your therapist.\n- To raise: triggered on 20 Nov; 4-7-8 breathing: practised less than half as often as asked.\n"))
         #expect(markdown.contains("  in journal/2026-11-20-supermarket.md\n  > The queue was huge and the lights were buzzing. I left the basket and walked out.\n"))
         // Homework table, exposures and thought records.
         #expect(markdown.contains("| Bus exposure ladder | 2/week | 2 / 3 | 67% | 8 | 6 |"))
@@ -58,13 +61,13 @@ import Testing
         // Mood and distress: sparklines and the per-day table.
         #expect(markdown.contains("```text\nMood (0–10)       "))
         #expect(markdown.contains("| Day | Mood min / mean / max | Distress min / mean / max |"))
-        #expect(markdown.contains("| 2026-11-20 | 3 / 3 / 3 | 80 / 80 / 80 |"))
-        #expect(markdown.contains("| 2026-11-18 | – | – |"))
+        #expect(markdown.contains("| Fri 20 Nov | 3 / 3 / 3 | 80 / 80 / 80 |"))
+        #expect(markdown.contains("| Wed 18 Nov | – | – |"))
         // Measures, questions, wins and what helped.
-        #expect(markdown.contains("| PHQ-9 | 2026-11-23 | 11 / 27 | moderate | first |"))
-        #expect(markdown.contains("- Can we talk about sleep properly? (journal/2026-11-21-thought-record.md)"))
-        #expect(markdown.contains("- **2026-11-19 · The 14 to work** (tagged win, helpful 9/10)\n  in journal/2026-11-19-bus.md\n"))
-        #expect(markdown.contains("- **Bus exposure ladder**: distress fell by 30 on average (0–100) across 2 practices; rated 8/10 for helpfulness"))
+        #expect(markdown.contains("| PHQ-9 | Mon 23 Nov | 11 / 27 | moderate | first |"))
+        #expect(markdown.contains("- Can we talk about sleep properly? (Sat 21 Nov, journal/2026-11-21-thought-record.md)"))
+        #expect(markdown.contains("- **Thu 19 Nov · The 14 to work** (tagged win, helpful 9/10)\n  in journal/2026-11-19-bus.md\n  > Waiting is worse than the bus.\n"))
+        #expect(markdown.contains("- **Bus exposure ladder**: 2 times; rated 8/10 for helpfulness; distress down 30 on average (0–100)\n  > Waiting is worse than the bus.\n"))
     }
 
     @Test func exposurePeaksSayWhetherTheyAreComingDown() throws {
@@ -130,7 +133,7 @@ import Testing
         for forbidden in [MarkdownNodeKind.htmlInline, .htmlBlock, .link, .image, .emphasis, .thematicBreak] {
             #expect(!kinds.contains(forbidden), "\(forbidden) in the Markdown digest")
         }
-        #expect(kinds.filter { $0 == .heading }.count == 7)
+        #expect(kinds.filter { $0 == .heading }.count == 8)
         let text = markdownText(markdown)
         for hostile in ReportFixture.hostileStrings {
             #expect(text.contains(hostile), "\(hostile) should show as written")
@@ -159,7 +162,7 @@ import Testing
         digest.questions[0].text = "{{ title }} {{#raise}}twice{{/raise}} {{> digest.md}} {{{entry_count}}}?"
         let expected = "{{ title }} {{#raise}}twice{{/raise}} {{> digest.md}} {{{entry_count}}}?"
         let markdown = try render(digest, .md)
-        #expect(markdownText(markdown).contains("\(expected) (sessions/2026-11-17.md)"), "\(markdown)")
+        #expect(markdownText(markdown).contains("\(expected) (Tue 17 Nov, sessions/2026-11-17.md)"), "\(markdown)")
         #expect(try XHTMLPage(try render(digest, .html)).text.contains(expected))
     }
 
@@ -201,17 +204,25 @@ import Testing
         let chart = DigestJSON.encode(digest)
         guard case .object(let root) = chart, case .object(let series)? = root.first(where: { $0.0 == "mood_and_distress" })?.1,
               case .object(let coordinates)? = series.first(where: { $0.0 == "chart" })?.1,
-              case .string(let moodPoints)? = coordinates.first(where: { $0.0 == "mood_points" })?.1,
-              case .string(let distressPoints)? = coordinates.first(where: { $0.0 == "distress_points" })?.1 else {
+              case .array(let moodLines)? = coordinates.first(where: { $0.0 == "mood_lines" })?.1,
+              case .array(let distressLines)? = coordinates.first(where: { $0.0 == "distress_lines" })?.1,
+              case .array(let moodDots)? = coordinates.first(where: { $0.0 == "mood_dots" })?.1,
+              case .array(let distressDots)? = coordinates.first(where: { $0.0 == "distress_dots" })?.1 else {
             Issue.record("no chart in the digest JSON")
             return
         }
+        let points = (moodLines + distressLines).compactMap { line -> String? in
+            guard case .object(let pairs) = line, case .string(let points)? = pairs.first?.1 else { return nil }
+            return points
+        }
         let polylines = page.attributes.filter { $0.element == "polyline" && $0.name == "points" }.map(\.value)
-        #expect(polylines == [moodPoints, distressPoints])
-        #expect(page.elements.filter { $0 == "circle" }.count == moodPoints.split(separator: " ").count + distressPoints.split(separator: " ").count)
-        #expect(page.text.contains("2026-11-17") && page.text.contains("2026-11-26"), "axis labels")
+        #expect(polylines == points)
+        #expect(moodLines.count == 1, "mood on the 17th and 25th stands alone, between days without ratings: dots, no line")
+        #expect(moodDots.count == 5)
+        #expect(page.elements.filter { $0 == "circle" }.count == moodDots.count + distressDots.count)
+        #expect(page.text.contains("17 Nov") && page.text.contains("26 Nov"), "axis labels")
         #expect(page.text.contains("Crisis line: Samaritans (UK & Ireland): 116 123"))
-        for heading in ["Raise with your therapist", "Homework", "Mood and distress", "Measures", "Questions for next session", "Wins and what helped"] {
+        for heading in ["In short", "Raise with your therapist", "Homework", "Mood and distress", "Measures", "Questions for next session", "Wins and what helped"] {
             #expect(page.text.contains(heading))
         }
     }
@@ -243,7 +254,7 @@ import Testing
         #expect(store.isOverridden("digest.md.mustache") && !store.isOverridden("digest.html.mustache"))
         #expect(try store.template(named: "digest.md.mustache")?.origin == .vault(path: "templates/digest.md.mustache"))
         let markdown = try DigestRenderer.render(ReportFixture.digest(), format: .md, store: store)
-        #expect(markdown == "Our prep for 2026-11-17: PHQ-9 check-in; Supermarket; The 14 to work; Supermarket; 4-7-8 breathing; \n— Samaritans (UK & Ireland): 116 123\n")
+        #expect(markdown == "Our prep for 2026-11-17: PHQ-9 check-in · 11/27, moderate; Supermarket; 4-7-8 breathing: practised less than half as often as asked; \n— Samaritans (UK & Ireland): 116 123\n")
         #expect(try DigestRenderer.render(ReportFixture.digest(), format: .html, store: store) == (try render(ReportFixture.digest(), .html)))
     }
 
@@ -455,16 +466,23 @@ enum ReportFixture {
         digest.crisisLine = hostile
         for index in digest.raise.indices {
             digest.raise[index].title = hostile
-            digest.raise[index].path = "journal/" + hostile + ".md"
+            digest.raise[index].summary = hostile
+            digest.raise[index].details = [hostile]
+            digest.raise[index].files = ["journal/" + hostile + ".md", "journal/" + hostile + "-2.md"]
             digest.raise[index].quote = index == 0 ? "fine\n# Heading\n- item\n1. item\n> quoted\n| a | b |" : hostile
         }
+        digest.inShort = [hostile]
         for index in digest.homework.indices { digest.homework[index].title = hostile }
         for index in digest.questions.indices { digest.questions[index].text = hostile }
+        digest.openTasks = digest.questions
         for index in digest.wins.indices {
             digest.wins[index].title = hostile
             digest.wins[index].quote = hostile
         }
-        for index in digest.helped.indices { digest.helped[index].title = hostile }
+        for index in digest.helped.indices {
+            digest.helped[index].name = hostile
+            digest.helped[index].line = hostile
+        }
         return digest
     }
 }

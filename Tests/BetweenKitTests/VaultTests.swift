@@ -254,7 +254,7 @@ import Testing
         #expect(config.crisisLine == "Samaritans: 116 123")
         #expect(config.exclude == ["archive"])
         #expect(problems.map(\.message) == [
-            "unknown threshold 'fitness'; known ones are distress, fit, helpful and functioning",
+            "unknown threshold 'fitness'; known ones are distress, fit, helpful, functioning, distress-rise, mood-fall and functioning-fall",
             "unknown setting 'colour'; it is ignored",
         ])
         #expect(problems[0].position?.line == 4)

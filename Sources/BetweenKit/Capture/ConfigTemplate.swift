@@ -24,6 +24,18 @@ enum ConfigTemplate {
         #   fit: 3           # fit (0–10) at or under this: "this homework doesn't suit me"
         #   helpful: 3       # practice rated this helpful (0–10) or less: not helping
         #   functioning: 3   # daily life (0–10) at or under this: homework may be too much
+        #   distress-rise: 10     # distress (0–100) rising by this much across the period
+        #   mood-fall: 2          # mood (0–10) falling by this much across the period
+        #   functioning-fall: 2   # functioning (0–10) falling by this much across the period
+        # A rise or fall compares the middle value of the earlier half of the days with
+        # ratings with the middle value of the later half, and needs \(TrendRule.minimumDays) days with
+        # ratings, so one odd day never makes a trend.
+
+        # Diary-card urges that mean suicide or self-harm. A rating above 0, or acting on
+        # one (list it in the card's `acted-on`), comes first in the digest, with your
+        # crisis line. Names match ignoring case, with spaces or underscores read as
+        # hyphens and a leading "urge to" ignored. Your list replaces this one.
+        # risk-urges: [\(VaultConfig.defaultRiskUrges.joined(separator: ", "))]
 
         # A line shown by `between cope` and beside anything risky in a digest, such as
         # your local crisis line or your care team's number.

@@ -6,12 +6,15 @@ public struct CopeCard: Sendable, Hashable {
     public var crisisLine: String?
     /// True when no entry rates anything (so "what helped" is empty for that reason).
     public var noRatingsYet: Bool
+    /// Practices left out because they went badly or didn't help or fit (`HelpedBefore`).
+    public var leftOut: Int
 
     /// How many practices are shown: a few, so it stays readable in a hard moment.
     public static let shown = 5
 
-    public static func build(entries: [Entry], config: VaultConfig, homework: String? = nil, tag: String? = nil) -> CopeCard {
-        var builder = Builder(config: config, homework: homework, tag: tag)
+    public static func build(entries: [Entry], config: VaultConfig, homework: String? = nil, tag: String? = nil,
+                             template: TemplateText? = nil) -> CopeCard {
+        var builder = Builder(config: config, homework: homework, tag: tag, template: template)
         entries.forEach { builder.add($0) }
         return builder.card
     }
@@ -19,13 +22,17 @@ public struct CopeCard: Sendable, Hashable {
     /// Builds the card from entries given one at a time, in any order (`Index.forEachEntry`).
     public struct Builder: Sendable {
         private let crisisLine: String?
+        private let template: TemplateText
         private var helped: HelpedBefore.Tally
         private var newestPlan: Entry?
         private var anyRating = false
 
-        public init(config: VaultConfig, homework: String? = nil, tag: String? = nil) {
+        /// `template`: what the vault's entry templates write (default: the built-in ones),
+        /// never shown as a step of the plan or as something the person wrote.
+        public init(config: VaultConfig, homework: String? = nil, tag: String? = nil, template: TemplateText? = nil) {
             crisisLine = config.crisisLine
-            helped = HelpedBefore.Tally(homework: homework, tag: tag)
+            self.template = template ?? .builtIn(crisisLine: config.crisisLine)
+            helped = HelpedBefore.Tally(thresholds: config.thresholds, template: self.template, homework: homework, tag: tag)
         }
 
         public mutating func add(_ entry: Entry) {
@@ -36,8 +43,8 @@ public struct CopeCard: Sendable, Hashable {
         }
 
         public var card: CopeCard {
-            CopeCard(plan: newestPlan.map(SafetyPlan.init), helped: Array(helped.ranked().prefix(shown)),
-                     crisisLine: crisisLine, noRatingsYet: !anyRating)
+            CopeCard(plan: newestPlan.map { SafetyPlan($0, template: template) }, helped: Array(helped.ranked().prefix(shown)),
+                     crisisLine: crisisLine, noRatingsYet: !anyRating, leftOut: helped.leftOut)
         }
     }
 }

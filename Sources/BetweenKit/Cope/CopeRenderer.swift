@@ -48,6 +48,9 @@ public enum CopeRenderer {
                 out.append(markdown ? "  > \(text(line))" : "      “\(line)”")
             }
         }
+        if card.leftOut > 0 {
+            out += ["", "Things that were triggering, overwhelming or unsafe for you, or that you rated as not helping or not fitting, are not suggested here. They can be worth talking through with your therapist."]
+        }
         return out
     }
 
@@ -64,6 +67,7 @@ public enum CopeRenderer {
             } ?? .null),
             ("crisis_line", DigestJSON.text(card.crisisLine)),
             ("no_ratings_yet", .bool(card.noRatingsYet)),
+            ("left_out", .integer(card.leftOut)),
             ("helped", .array(card.helped.map { practice in
                 .object([("practice", .string(practice.key)), ("name", .string(practice.name)), ("times", .integer(practice.times)),
                          ("last_day", DigestJSON.day(practice.lastDay)), ("line", DigestJSON.text(practice.line)),

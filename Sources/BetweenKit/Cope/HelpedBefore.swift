@@ -1,16 +1,30 @@
-/// "What has helped you before": practices ranked from the person's own entries.
+/// What has helped this person: practices ranked from their own entries. The one rule
+/// behind both `between cope` ("What has helped you before", over the whole vault) and
+/// the digest ("What helped", over the period).
 ///
-/// A practice is an assignment (entries naming it with `homework:`), an activity
-/// (`activity:` of an activity entry, when no assignment is named) or a DBT skill
-/// (each item of a diary card's `skills:`). Each entry that rates it gives a
-/// benefit on a 0–100 scale: the mean of what it has among `helpful` × 10, the
-/// SUDS drop (before or peak → after) and the emotion drop of a thought record.
-/// Practices are ranked by total benefit ÷ (times + 3): shrunk toward zero, so a
-/// single dramatic entry can't outrank something that helped many times (one
-/// 90 scores 22.5; ten 60s score 46). Ties: more times first, then more recent,
-/// then the name. Private entries count: this list is for the vault's owner.
+/// - A practice is an assignment (entries naming it with `homework:`), an activity
+///   (`activity:` of an activity entry, when no assignment is named) or a DBT skill
+///   (each item of a diary card's `skills:`).
+/// - Each entry that rates it gives a benefit on a 0–100 scale: the mean of what it has
+///   among `helpful` × 10 and the drop in distress (SUDS before, or the peak, to after;
+///   a thought record's emotions before to after; `distress-before` to `distress-after`).
+/// - Never suggested: a practice any of whose entries was flagged `triggered`,
+///   `overwhelmed` or `unsafe`, or whose entries rate it `helpful` at or under the
+///   vault's `helpful` threshold on average, or `fit` at or under the `fit` threshold.
+///   What went badly once is not offered again in a hard moment.
+/// - Ranked by total benefit ÷ (times + 3): shrunk toward zero, so a single dramatic
+///   entry can't outrank something that helped many times (one 90 scores 22.5; ten 60s
+///   score 46). Ties: more times first, then more recent, then the name.
+/// - Its line is what the person wrote about what helped: the first line of *What I
+///   learned*, *Outcome*, *Balanced thought* or *What helped* of its most helpful entry
+///   that has one, else a line of its most helpful entry rated `helpful` 8 or more.
+///   Never template text.
 public enum HelpedBefore {
     public static let prior = 3.0
+    /// A `helpful` rating from which an entry's own words are taken as being about what helped.
+    public static let veryHelpful = 8.0
+    /// Flags that keep a practice from ever being suggested.
+    static let hardFlags = ["triggered", "overwhelmed", "unsafe"]
 
     /// One practice, with what the person wrote about it.
     public struct Practice: Sendable, Hashable {
@@ -18,22 +32,27 @@ public enum HelpedBefore {
         public var name: String
         public var times: Int
         public var lastDay: EntryDate?
-        /// One line the person wrote about it (from the most helpful entry).
+        /// One line the person wrote about what helped, if any.
         public var line: String?
         public var path: String
         /// The ranking score (not shown to the person: cope uses no scores).
         public var score: Double
+        /// Mean drop in distress (0–100) over the entries that give one; nil when none does.
+        public var averageDrop: Double?
+        /// Mean `helpful` over the entries that give it.
+        public var averageHelpful: Double?
     }
 
-    public static func rank(_ entries: [Entry], assignments: [Entry], homework: String? = nil, tag: String? = nil) -> [Practice] {
-        var tally = Tally(homework: homework, tag: tag)
+    public static func rank(_ entries: [Entry], assignments: [Entry], thresholds: VaultConfig.Thresholds = .init(),
+                            template: TemplateText? = nil, homework: String? = nil, tag: String? = nil) -> [Practice] {
+        var tally = Tally(thresholds: thresholds, template: template ?? .builtIn(crisisLine: nil), homework: homework, tag: tag)
         assignments.forEach { tally.noteAssignment($0) }
         entries.forEach { tally.add($0) }
         return tally.ranked()
     }
 
     /// The ranking built from entries given one at a time, keeping per practice only
-    /// its counts and its most helpful entry (so `cope` never holds the whole vault).
+    /// its sums and the line to show (so `cope` never holds the whole vault).
     public struct Tally: Sendable {
         private struct Group: Sendable {
             var name: String
@@ -41,16 +60,36 @@ public enum HelpedBefore {
             var times = 0
             var total = 0.0
             var last: EntryDate?
-            var best: (benefit: Double, entry: Entry)
+            var drops = Sum(), helpful = Sum(), fit = Sum()
+            var hard = false
+            /// The most helpful entry, for its path.
+            var best: (benefit: Double, path: String)?
+            /// The line to show and the benefit of the entry it came from; `fromHelped`
+            /// when it is from a what-helped section (those win over any other line).
+            var line: (text: String, benefit: Double, path: String, fromHelped: Bool)?
         }
 
+        private struct Sum: Sendable {
+            var total = 0.0, count = 0
+            mutating func add(_ value: Double?) {
+                guard let value else { return }
+                total += value
+                count += 1
+            }
+            var mean: Double? { count == 0 ? nil : total / Double(count) }
+        }
+
+        let thresholds: VaultConfig.Thresholds
+        let template: TemplateText
         let homework: String?
         let tag: String?
         private var groups: [String: Group] = [:]
         /// Assignment titles by id, the first assignment of an id winning.
         private var titles: [String: String] = [:]
 
-        public init(homework: String? = nil, tag: String? = nil) {
+        public init(thresholds: VaultConfig.Thresholds = .init(), template: TemplateText, homework: String? = nil, tag: String? = nil) {
+            self.thresholds = thresholds
+            self.template = template
             self.homework = homework
             self.tag = tag
         }
@@ -61,32 +100,68 @@ public enum HelpedBefore {
         }
 
         /// An entry that may rate practices (assignments and safety plans rate none).
+        /// Flags and `fit` count for a practice whatever `--homework` or `--tag` asks for.
         public mutating func add(_ entry: Entry) {
             guard entry.type != .homework && entry.type != .safetyPlan else { return }
-            if let homework, entry.homeworkID != homework { return }
-            if let tag, !entry.tags.contains(tag.lowercased()) { return }
-            guard let benefit = HelpedBefore.benefit(entry) else { return }
-            for (key, name, homeworkID) in HelpedBefore.practices(of: entry) {
-                var group = groups[key] ?? Group(name: name, homeworkID: homeworkID, best: (benefit, entry))
-                group.times += 1
-                group.total += benefit
-                if let date = entry.date, group.last.map({ EntryDate.sortNumber(date) > EntryDate.sortNumber($0) }) ?? true {
-                    group.last = date
-                }
-                // The most helpful entry; among equals, the first by path.
-                if benefit > group.best.benefit || (benefit == group.best.benefit && entry.path < group.best.entry.path) {
-                    group.best = (benefit, entry)
+            let practices = HelpedBefore.practices(of: entry)
+            guard !practices.isEmpty else { return }
+            let hard = entry.flags.contains { HelpedBefore.hardFlags.contains($0) }
+            let counts = (homework == nil || entry.homeworkID == homework) && (tag == nil || entry.tags.contains(tag!.lowercased()))
+            let benefit = counts ? HelpedBefore.benefit(entry) : nil
+            for (key, name, homeworkID) in practices {
+                var group = groups[key] ?? Group(name: name, homeworkID: homeworkID)
+                group.hard = group.hard || hard
+                group.fit.add(entry.number("fit"))
+                group.helpful.add(entry.number("helpful"))
+                if let benefit {
+                    group.times += 1
+                    group.total += benefit
+                    group.drops.add(HelpedBefore.drop(entry))
+                    if let date = entry.date, group.last.map({ EntryDate.sortNumber(date) > EntryDate.sortNumber($0) }) ?? true {
+                        group.last = date
+                    }
+                    // The most helpful entry; among equals, the first by path.
+                    if group.best.map({ benefit > $0.benefit || (benefit == $0.benefit && entry.path < $0.path) }) ?? true {
+                        group.best = (benefit, entry.path)
+                    }
+                    consider(entry, benefit: benefit, for: &group)
                 }
                 groups[key] = group
             }
         }
 
+        /// Keeps the better line: from a what-helped section over any other, then from the
+        /// more helpful entry, then the first by path. Quotes are read only when they could win.
+        private func consider(_ entry: Entry, benefit: Double, for group: inout Group) {
+            func beats(_ fromHelped: Bool) -> Bool {
+                guard let current = group.line else { return true }
+                if fromHelped != current.fromHelped { return fromHelped }
+                return benefit > current.benefit || (benefit == current.benefit && entry.path < current.path)
+            }
+            if beats(true), let text = Quote.first(in: entry, sections: Quote.whatHelped, template: template) {
+                group.line = (text, benefit, entry.path, true)
+            } else if (entry.number("helpful") ?? 0) >= HelpedBefore.veryHelpful, beats(false),
+                      let text = Quote.of(entry, template: template) {
+                group.line = (text, benefit, entry.path, false)
+            }
+        }
+
+        /// Whether a practice is never suggested (see `HelpedBefore`).
+        private func isLeftOut(_ group: Group) -> Bool {
+            group.hard || (group.helpful.mean.map { $0 <= thresholds.helpful } ?? false)
+                || (group.fit.mean.map { $0 <= thresholds.fit } ?? false)
+        }
+
+        /// Practices with something that helped but left out by the rule, so `cope` can say so.
+        public var leftOut: Int { groups.values.filter { $0.times > 0 && isLeftOut($0) }.count }
+
         public func ranked() -> [Practice] {
-            let ranked = groups.map { key, group -> Practice in
-                Practice(key: key, name: group.homeworkID.map { titles[$0] ?? $0 } ?? group.name, times: group.times,
-                         lastDay: group.last,
-                         line: Quote.of(group.best.entry, preferring: ["What I learned", "Outcome", "Balanced thought", "What helped"]),
-                         path: group.best.entry.path, score: group.total / (Double(group.times) + prior))
+            let ranked = groups.compactMap { key, group -> Practice? in
+                guard group.times > 0, let best = group.best, !isLeftOut(group) else { return nil }
+                return Practice(key: key, name: group.homeworkID.map { titles[$0] ?? $0 } ?? group.name, times: group.times,
+                                lastDay: group.last, line: group.line?.text, path: best.path,
+                                score: group.total / (Double(group.times) + prior),
+                                averageDrop: group.drops.mean, averageHelpful: group.helpful.mean)
             }
             return ranked.sorted { lhs, rhs in
                 if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -114,7 +189,23 @@ public enum HelpedBefore {
     static func benefit(_ entry: Entry) -> Double? {
         var signals: [Double] = []
         if let helpful = entry.number("helpful") { signals.append(helpful * 10) }
-        if let drop = PracticeEffects.drop(entry) { signals.append(max(0, drop)) }
+        if let drop = drop(entry) { signals.append(max(0, drop)) }
         return signals.isEmpty ? nil : signals.reduce(0, +) / Double(signals.count)
+    }
+
+    /// The drop in distress one entry records, on a 0–100 scale: exposures by SUDS before
+    /// (or the peak) to after, thought records by emotion intensity before to after, other
+    /// entries by `distress-before` to `distress-after`; nil without such a pair.
+    static func drop(_ entry: Entry) -> Double? {
+        if let before = entry.number("suds-before") ?? entry.number("suds-peak"), let after = entry.number("suds-after") {
+            return before - after
+        }
+        if let change = HomeworkProgressBuilder.emotionChange([entry]) {
+            return change.before - change.after
+        }
+        if let before = entry.number("distress-before"), let after = entry.number("distress-after") {
+            return before - after
+        }
+        return nil
     }
 }

@@ -50,15 +50,15 @@ public struct SafetyPlan: Sendable, Hashable {
         steps.filter { $0.part != .warningSigns }
     }
 
-    /// Reads a safety-plan entry.
-    public init(_ entry: Entry) {
+    /// Reads a safety-plan entry. Lines that came from its template (its closing line,
+    /// the crisis line it fills in) are not steps: `cope` shows the crisis line anyway.
+    public init(_ entry: Entry, template: TemplateText = .builtIn(crisisLine: nil)) {
         path = entry.path
         date = entry.date
         var byPart: [Part: [String]] = [:]
         for section in entry.body.sections {
             guard let part = Part.named(section.heading) else { continue }
-            let lines = section.text.split(whereSeparator: \.isNewline).map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
-            byPart[part, default: []] += lines
+            byPart[part, default: []] += TemplateText.lines(of: section.text).filter { !template.contains($0) }
         }
         steps = Part.allCases.compactMap { part in byPart[part].flatMap { $0.isEmpty ? nil : Step(part: part, items: $0) } }
     }

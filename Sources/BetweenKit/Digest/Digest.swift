@@ -1,19 +1,30 @@
 /// The session-prep digest: one value that every format (Markdown, HTML, JSON) renders.
 ///
-/// Sections in DESIGN.md's order: what to raise, homework, mood and distress,
-/// measures, questions, wins and what helped, and how many private entries were
-/// left out. Built by `DigestBuilder`; turned into JSON by `DigestJSON`.
+/// In order: in short, what to raise, homework, mood and distress, measures, questions
+/// and open tasks, wins and what helped, and how many private entries were left out
+/// (docs/digest.md). Built by `DigestBuilder`; turned into JSON by `DigestJSON`.
 public struct Digest: Sendable, Hashable {
     public var period: DigestPeriod
     /// Entries in the period that the digest read, session notes not counted (private ones left out unless asked for).
     public var entryCount: Int
-    public var raise: [RaiseItem]
+    /// At most five lines to read first (`InShort`).
+    public var inShort: [String]
+    /// The next session's day, from the last session note's `next:`.
+    public var nextSession: EntryDate?
+    public var raise: [RaiseCard]
     public var homework: [HomeworkProgress]
     public var moodAndDistress: MoodSeries
     public var measures: [MeasureResult]
+    /// Mood, distress and functioning across the period (`TrendRule`); nil without enough ratings.
+    public var directions: Directions
     public var questions: [QuestionItem]
+    /// Tasks (`- [ ]`) of the period not yet done.
+    public var openTasks: [QuestionItem]
+    /// Open tasks beyond those listed.
+    public var openTasksMore: Int
     public var wins: [Win]
-    public var helped: [PracticeEffect]
+    /// What helped most this period, by the same rule as `between cope` (`HelpedBefore`).
+    public var helped: [HelpedBefore.Practice]
     /// Private entries in the period that were left out.
     public var privateLeftOut: Int
     /// Whether private entries were included (`--include-private`).
@@ -25,15 +36,19 @@ public struct Digest: Sendable, Hashable {
     public var crisisLine: String?
 }
 
-/// Something to raise with the therapist, with the file it comes from.
-public struct RaiseItem: Sendable, Hashable {
-    /// Why it is raised; also decides the order (most urgent first).
+/// Why something is raised, in a few words ("triggered", "distress 85").
+public struct RaiseReason: Sendable, Hashable {
+    /// The kinds of reason, most serious first: a card is ordered by its most serious one.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case selfHarmThoughts = "self-harm-thoughts"
+        case riskUrge = "risk-urge"
         case unsafe
         case triggered
         case overwhelmed
         case highDistress = "high-distress"
+        case risingDistress = "rising-distress"
+        case exposureNotEasing = "exposure-not-easing"
+        case fallingMood = "falling-mood"
         case measureRose = "measure-rose"
         case strongUrge = "strong-urge"
         case poorFit = "poor-fit"
@@ -44,20 +59,60 @@ public struct RaiseItem: Sendable, Hashable {
 
         var rank: Int { Kind.allCases.firstIndex(of: self) ?? 0 }
 
-        /// Items that concern safety: shown with the crisis line.
-        public var isRisk: Bool { self == .selfHarmThoughts || self == .unsafe }
+        /// Signs of risk: always first, always with the crisis line, never folded into a pattern.
+        public var isRisk: Bool { self == .selfHarmThoughts || self == .riskUrge || self == .unsafe }
     }
 
     public var kind: Kind
-    /// Relative path of the entry (or assignment) it comes from.
-    public var path: String
-    /// The entry's day, when it has one.
-    public var date: EntryDate?
+    /// The reason in a few words, as a card shows it.
+    public var text: String
+    /// The rating behind it, for finding the worst entry of a pattern (nil when there is none).
+    public var value: Double?
+
+    public init(kind: Kind, text: String, value: Double? = nil) {
+        self.kind = kind
+        self.text = text
+        self.value = value
+    }
+}
+
+/// One card of "Raise with your therapist": an entry with all its reasons, a pattern
+/// (one reason in several entries), a trend, or the homework that isn't getting done.
+/// Every entry is on at most one card.
+public struct RaiseCard: Sendable, Hashable {
+    public enum Shape: String, Sendable, Hashable {
+        /// One entry and all its reasons.
+        case entry
+        /// One reason found in several entries, or exposure peaks that aren't coming down.
+        case pattern
+        /// A rating rising or falling across the period.
+        case trend
+        /// Assignments practised less than half as often as asked.
+        case homework
+    }
+
+    public var shape: Shape
+    /// Most serious first; the card is ordered by the first.
+    public var reasons: [RaiseReason]
+    /// What the card is about: the entry's title, or the pattern or trend in words.
     public var title: String
-    /// Why, in plain words: "flagged as triggering", "distress 85 (your threshold is 70)".
-    public var reason: String
-    /// A short line the person wrote in that entry, as written.
+    /// The entry's date; nil for the other shapes.
+    public var date: EntryDate?
+    /// The reasons, or for the other shapes what was found, in plain words.
+    public var summary: String
+    /// Further lines: a pattern's span and worst entry, each assignment of a homework card.
+    public var details: [String]
+    /// A line the person wrote, from one of the card's entries.
     public var quote: String?
+    /// The files the card stands for (entries, or assignments), each on no other card.
+    public var files: [String]
+    /// The first day the card concerns, for ordering.
+    var sortDate: EntryDate?
+
+    /// The most serious reason's kind.
+    public var kind: RaiseReason.Kind { reasons.first?.kind ?? .skipped }
+    /// Whether any reason is a sign of risk.
+    public var isRisk: Bool { reasons.contains { $0.kind.isRisk } }
 }
 
 /// One assignment's practice in the period.
@@ -100,7 +155,9 @@ public struct MoodSeries: Sendable, Hashable {
     public enum Bucket: String, Sendable, Hashable { case day, week }
 
     public struct Point: Sendable, Hashable {
-        /// `2026-11-20` or `2026-W47`.
+        /// The day, or the first day of the week.
+        public var start: EntryDate
+        /// "Fri 20 Nov", or "w/c 16 Nov" for a week.
         public var label: String
         public var mood: Summary?
         public var distress: Summary?
@@ -144,13 +201,9 @@ public struct Win: Sendable, Hashable {
     public var quote: String?
 }
 
-/// A practice and how much it lowered distress this period.
-public struct PracticeEffect: Sendable, Hashable {
-    /// The assignment id, or the entry type when no assignment is named.
-    public var practice: String
-    public var title: String
-    /// Average drop in SUDS/emotion intensity (0–100 scale), positive = lower after.
-    public var averageDrop: Double
-    public var times: Int
-    public var averageHelpful: Double?
+/// Which way mood, distress and functioning went across the period.
+public struct Directions: Sendable, Hashable {
+    public var mood: TrendRule.Comparison?
+    public var distress: TrendRule.Comparison?
+    public var functioning: TrendRule.Comparison?
 }

@@ -1,5 +1,8 @@
 /// Builds the `Digest` from a `DigestInput`: the one place where the digest's content is decided.
 public enum DigestBuilder {
+    /// Wins and practices that helped, shown at most.
+    static let helpedShown = 5
+
     public static func build(_ input: DigestInput) -> Digest {
         let period = input.period
         let inPeriod = input.entries.filter { $0.date.map(period.contains) ?? false }
@@ -8,22 +11,36 @@ public enum DigestBuilder {
         let practice = visible.filter { $0.type != .session }
         let homework = HomeworkProgressBuilder.build(assignments: assignments, entries: practice, period: period)
         let measures = measureResults(visible, earlier: input.earlierMeasures)
-        return Digest(
+        let titles = Dictionary(assignments.compactMap { entry in entry.homeworkID.map { ($0, entry.title) } },
+                                uniquingKeysWith: { first, _ in first })
+        let directions = Directions(mood: TrendRule.compare(practice) { $0.number("mood") },
+                                    distress: TrendRule.compare(practice, MoodSeriesBuilder.distress),
+                                    functioning: TrendRule.compare(practice) { $0.number("functioning") })
+        let context = RaiseCards.Context(period: period, config: input.config, titles: titles,
+                                         template: input.templateText ?? .builtIn(crisisLine: input.config.crisisLine))
+        let tasks = DigestQuestions.openTasks(visible)
+        var digest = Digest(
             period: period,
             entryCount: practice.count,
-            raise: RaiseRules.items(entries: practice, homework: homework, measures: measures,
-                                    weekBefore: input.weekBefore.filter { input.includePrivate || !$0.isPrivate },
-                                    period: period, thresholds: input.config.thresholds),
+            inShort: [],
+            nextSession: input.nextSession,
+            raise: RaiseCards.build(entries: practice, homework: homework, measures: measures, directions: directions, context: context),
             homework: homework,
-            moodAndDistress: MoodSeriesBuilder.build(practice, period: period),
+            moodAndDistress: MoodSeriesBuilder.build(practice, period: period, weekStart: input.config.weekStart),
             measures: measures,
-            questions: questions(visible),
-            wins: wins(practice),
-            helped: PracticeEffects.rank(practice, assignments: assignments),
+            directions: directions,
+            questions: DigestQuestions.questions(visible),
+            openTasks: tasks.shown,
+            openTasksMore: tasks.more,
+            wins: wins(practice, context),
+            helped: Array(HelpedBefore.rank(practice, assignments: assignments, thresholds: input.config.thresholds,
+                                            template: context.template).prefix(helpedShown)),
             privateLeftOut: input.includePrivate ? 0 : inPeriod.count - visible.count,
             includesPrivate: input.includePrivate,
             unreadableLeftOut: input.unreadable,
             crisisLine: input.config.crisisLine)
+        digest.inShort = InShort.lines(digest, thresholds: input.config.thresholds)
+        return digest
     }
 
     /// Scored measures of the period, oldest first, each with its change since the previous one.
@@ -41,46 +58,17 @@ public enum DigestBuilder {
         }
     }
 
-    /// Questions in entry order (oldest first, newest last), each text once.
-    static func questions(_ entries: [Entry]) -> [QuestionItem] {
-        var seen: Set<String> = []
-        var result: [QuestionItem] = []
-        for entry in entries {
-            for question in entry.body.questions {
-                let key = questionKey(question.text)
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                result.append(QuestionItem(text: question.text, path: entry.path, date: entry.date))
-            }
-        }
-        return result
-    }
-
-    /// What tells questions apart: their letters and digits, lowercased (so case,
-    /// spacing and punctuation don't make a question new). Plain ASCII text, most
-    /// questions, is done on bytes; anything else by characters.
-    static func questionKey(_ text: String) -> String {
-        var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): key.append(byte)
-            case 0x80...: return text.lowercased().filter { $0.isLetter || $0.isNumber }
-            default: continue
-            }
-        }
-        return String(decoding: key, as: UTF8.self)
-    }
-
-    /// Entries tagged `win` or rated helpful 8 or more.
-    static func wins(_ entries: [Entry]) -> [Win] {
+    /// Entries tagged `win` or rated helpful 8 or more, quoting what helped (else what happened).
+    static func wins(_ entries: [Entry], _ context: RaiseCards.Context) -> [Win] {
         entries.compactMap { entry in
             let tagged = entry.tags.contains("win") || entry.flags.contains("win")
-            let helpful = entry.number("helpful").flatMap { $0 >= 8 ? $0 : nil }
+            let helpful = entry.number("helpful").flatMap { $0 >= HelpedBefore.veryHelpful ? $0 : nil }
             guard tagged || helpful != nil else { return nil }
             let why = [tagged ? "tagged win" : nil, helpful.map { "helpful \(Format.number($0))/10" }].compactMap { $0 }
-            return Win(path: entry.path, date: entry.date, title: entry.title, why: why.joined(separator: ", "),
-                       quote: Quote.of(entry, preferring: ["What I learned", "Outcome", "Balanced thought"]))
+            return Win(path: entry.path, date: entry.date, title: EntryTitle.of(entry, assignments: context.titles),
+                       why: why.joined(separator: ", "),
+                       quote: Quote.first(in: entry, sections: Quote.whatHelped, template: context.template)
+                           ?? Quote.of(entry, template: context.template))
         }
     }
 }

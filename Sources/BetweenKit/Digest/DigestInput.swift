@@ -9,29 +9,35 @@ public struct DigestInput: Sendable {
     public var assignments: [Entry]
     /// For each instrument, the latest scored measure before the period (for "change since the last one").
     public var earlierMeasures: [Entry]
-    /// Entries of the 7 days before the period, for week-on-week comparisons.
-    public var weekBefore: [Entry]
+    /// The `next:` day of the latest session note on or before the period's last day.
+    public var nextSession: EntryDate?
     public var config: VaultConfig
     public var includePrivate: Bool
     /// Notes of the vault that couldn't be read at all, so are in no section (of any period: their dates are unknown).
     public var unreadable: Int
+    /// What the vault's entry templates write, never quoted as the person's words
+    /// (nil: the built-in templates').
+    public var templateText: TemplateText?
 
     public init(period: DigestPeriod, entries: [Entry], assignments: [Entry], earlierMeasures: [Entry] = [],
-                weekBefore: [Entry] = [], config: VaultConfig = VaultConfig(), includePrivate: Bool = false, unreadable: Int = 0) {
+                nextSession: EntryDate? = nil, config: VaultConfig = VaultConfig(), includePrivate: Bool = false,
+                unreadable: Int = 0, templateText: TemplateText? = nil) {
         self.period = period
         self.entries = entries
         self.assignments = assignments
         self.earlierMeasures = earlierMeasures
-        self.weekBefore = weekBefore
+        self.nextSession = nextSession
         self.config = config
         self.includePrivate = includePrivate
         self.unreadable = unreadable
+        self.templateText = templateText
     }
 }
 
 extension Index {
-    /// Reads what a digest of `period` needs from the index.
-    public func digestInput(for period: DigestPeriod, includePrivate: Bool) throws -> DigestInput {
+    /// Reads what a digest of `period` needs from the index, and with `templates` what the
+    /// vault's entry templates write (a homework table quotes nothing and doesn't need it).
+    public func digestInput(for period: DigestPeriod, includePrivate: Bool, templates: Bool = true) throws -> DigestInput {
         let entries = try self.entries(matching: RecordFilter(
             sql: "r.day BETWEEN ? AND ? AND r.type NOT IN ('homework', 'note', 'safety-plan')",
             arguments: [period.start.dayString, period.end.dayString]), order: RecordFilter(sql: "r.sort_key"))
@@ -47,13 +53,22 @@ extension Index {
                 order: RecordFilter(sql: "r.sort_key DESC"))
             if let latest = found.first(where: { MeasureScore($0) != nil }) { earlier.append(latest) }
         }
-        let weekStart = EntryDate.fromDayNumber(period.start.dayNumber - 7)
-        let weekBefore = try self.entries(matching: RecordFilter(
-            sql: "r.day >= ? AND r.day < ? AND r.private <= ?",
-            arguments: [weekStart.dayString, period.start.dayString, includePrivate]))
+        // The session note that says when the next one is: the latest up to the period's
+        // end (a private one only when private entries are included).
+        let sessions = try self.entries(matching: RecordFilter(
+            sql: "r.type = 'session' AND r.day <= ? AND r.private <= ?", arguments: [period.end.dayString, includePrivate]),
+            order: RecordFilter(sql: "r.sort_key DESC"), limit: 1)
+        let next = sessions.first.flatMap { session -> EntryDate? in
+            switch session["next"] {
+            case .date(let date)?: date
+            case .string(let text)?: try? DateParser.parse(text)
+            default: nil
+            }
+        }.flatMap { $0.dayNumber >= period.end.dayNumber ? $0 : nil }
         return DigestInput(period: period, entries: entries, assignments: assignments, earlierMeasures: earlier,
-                           weekBefore: weekBefore, config: vault.config, includePrivate: includePrivate,
-                           unreadable: try unreadableCount())
+                           nextSession: next, config: vault.config, includePrivate: includePrivate,
+                           unreadable: try unreadableCount(),
+                           templateText: templates ? TemplateText(store: TemplateStore(vault: vault), crisisLine: vault.config.crisisLine) : nil)
     }
 
     /// Days of the session notes, for resolving periods. Without `includePrivate`, private

@@ -6,22 +6,22 @@ public struct HomeworkTable: Sendable, Hashable {
     public var progress: [HomeworkProgress]
     /// Per assignment: practices still expected this week (never below zero).
     public var remainingThisWeek: [String: Int]
+    /// The first day of this week.
+    public var weekStart: EntryDate
 
     /// Builds the table from the index for `period`, with "this week" around `today`.
     public static func build(index: Index, period: DigestPeriod, today: EntryDate) throws -> HomeworkTable {
-        let input = try index.digestInput(for: period, includePrivate: true)
+        let input = try index.digestInput(for: period, includePrivate: true, templates: false)
         let progress = HomeworkProgressBuilder.build(assignments: input.assignments, entries: input.entries, period: period)
-        let sundayStart = index.vault.config.weekStart == "sunday"
-        let offset = sundayStart ? today.isoWeekday % 7 : today.isoWeekday - 1
-        let week = DigestPeriod(start: EntryDate.fromDayNumber(today.dayNumber - offset),
-                                end: EntryDate.fromDayNumber(today.dayNumber - offset + 6), basis: "this week")
-        let weekInput = try index.digestInput(for: week, includePrivate: true)
+        let first = DayText.weekStart(of: today, weekStart: index.vault.config.weekStart)
+        let week = DigestPeriod(start: first, end: EntryDate.fromDayNumber(first.dayNumber + 6), basis: "this week")
+        let weekInput = try index.digestInput(for: week, includePrivate: true, templates: false)
         let thisWeek = HomeworkProgressBuilder.build(assignments: weekInput.assignments, entries: weekInput.entries, period: week)
         var remaining: [String: Int] = [:]
         for item in thisWeek {
             if let expected = item.expected { remaining[item.id] = max(0, expected - item.done) }
         }
-        return HomeworkTable(period: period, progress: progress, remainingThisWeek: remaining)
+        return HomeworkTable(period: period, progress: progress, remainingThisWeek: remaining, weekStart: first)
     }
 
     /// The table as text.
@@ -36,5 +36,6 @@ public struct HomeworkTable: Sendable, Hashable {
         }
         return "Homework \(period.basis) (\(period.start.dayString) to \(period.end.dayString))\n\n"
             + TextTable(headers: ["ASSIGNMENT", "FREQUENCY", "DONE", "ADHERENCE", "HELPFUL", "FIT", "LEFT THIS WEEK"], rows: rows).render()
+            + "\nThis week: \(DayText.week(weekStart, year: period.end.year)).\n"
     }
 }

@@ -1,34 +1,41 @@
-/// Mood and distress per day (periods up to three weeks) or per ISO week.
+/// Mood and distress per day (periods up to three weeks) or per week.
 ///
-/// Distress is the `distress` field, and for exposures the SUDS peak when no
-/// `distress` was given. Days or weeks without ratings are kept as gaps.
+/// Distress is the `distress` field of every entry but exposures: distress during an
+/// exposure is what the practice is for, and it is shown with the exposure homework
+/// (SUDS before, peak, after) instead. Days or weeks without ratings are kept as gaps.
 enum MoodSeriesBuilder {
     /// Periods longer than this are shown per week.
     static let dailyLimit = 21
 
-    static func build(_ entries: [Entry], period: DigestPeriod) -> MoodSeries {
+    /// The distress an entry contributes to the series and to trends.
+    static func distress(_ entry: Entry) -> Double? {
+        entry.type == .exposure ? nil : entry.number("distress")
+    }
+
+    static func build(_ entries: [Entry], period: DigestPeriod, weekStart: String) -> MoodSeries {
         let bucket: MoodSeries.Bucket = period.dayCount <= dailyLimit ? .day : .week
-        let label: (EntryDate) -> String = bucket == .day ? { $0.dayString } : { $0.isoWeek }
-        var labels: [String] = []
+        let start: (EntryDate) -> EntryDate = bucket == .day ? { $0 } : { DayText.weekStart(of: $0, weekStart: weekStart) }
+        var starts: [Int] = []
         for day in period.start.dayNumber...max(period.start.dayNumber, period.end.dayNumber) {
-            let name = label(EntryDate.fromDayNumber(day))
-            if labels.last != name { labels.append(name) }
+            let first = start(EntryDate.fromDayNumber(day)).dayNumber
+            if starts.last != first { starts.append(first) }
         }
-        var moods: [String: [Double]] = [:], distress: [String: [Double]] = [:]
+        var moods: [Int: [Double]] = [:], distress: [Int: [Double]] = [:]
         for entry in entries {
             guard let date = entry.date else { continue }
-            let key = label(date)
+            let key = start(date).dayNumber
             if let mood = entry.number("mood") { moods[key, default: []].append(mood) }
-            if let value = entry.number("distress") ?? (entry.type == .exposure ? entry.number("suds-peak") : nil) {
-                distress[key, default: []].append(value)
-            }
+            if let value = Self.distress(entry) { distress[key, default: []].append(value) }
         }
-        return MoodSeries(bucket: bucket, points: labels.map { name in
-            MoodSeries.Point(label: name, mood: summary(moods[name]), distress: summary(distress[name]))
+        let year = period.end.year
+        return MoodSeries(bucket: bucket, points: starts.map { key in
+            let first = EntryDate.fromDayNumber(key)
+            return MoodSeries.Point(start: first, label: bucket == .day ? DayText.withWeekday(first, year: year) : DayText.week(first, year: year),
+                                    mood: summary(moods[key]), distress: summary(distress[key]))
         })
     }
 
-    private static func summary(_ values: [Double]?) -> MoodSeries.Summary? {
+    static func summary(_ values: [Double]?) -> MoodSeries.Summary? {
         guard let values, !values.isEmpty else { return nil }
         return MoodSeries.Summary(min: values.min()!, mean: values.reduce(0, +) / Double(values.count),
                                   max: values.max()!, count: values.count)

@@ -1,124 +1,150 @@
-/// The rules of "Raise with your therapist" (DESIGN.md "The digest"), each a small
-/// function from the period's entries to items. Homework that triggered, overwhelmed
-/// or did not fit, rising distress, measures that moved and any sign of risk come first.
+/// Why one entry is raised with the therapist: every rule that looks at a single entry,
+/// each giving a reason in a few words. `RaiseCards` turns the reasons into cards.
 enum RaiseRules {
-    /// Every item, most urgent first (PHQ-9 item 9 always at the top), then by date and path.
-    static func items(entries: [Entry], homework: [HomeworkProgress], measures: [MeasureResult],
-                      weekBefore: [Entry], period: DigestPeriod, thresholds: VaultConfig.Thresholds) -> [RaiseItem] {
-        var items: [RaiseItem] = []
-        for entry in entries {
-            items += flags(entry) + distress(entry, thresholds) + fit(entry, thresholds)
-                + functioning(entry, thresholds) + urges(entry)
-        }
-        items += selfHarmItems(entries) + measureRises(measures, entries)
-        items += fallingFunctioning(entries, weekBefore: weekBefore, period: period)
-        items += lowAdherence(homework)
-        return items.sorted { lhs, rhs in
-            if lhs.kind.rank != rhs.kind.rank { return lhs.kind.rank < rhs.kind.rank }
-            let left = EntryDate.sortNumber(lhs.date), right = EntryDate.sortNumber(rhs.date)
-            return left != right ? left < right : lhs.path < rhs.path
-        }
+    /// All of an entry's reasons, most serious first. `measure` is the entry's scored
+    /// questionnaire, with its change since the previous one, when it has one.
+    static func reasons(_ entry: Entry, measure: MeasureResult?, config: VaultConfig) -> [RaiseReason] {
+        let reasons = risks(entry, riskUrges: config.riskUrges) + flags(entry) + distress(entry, config.thresholds)
+            + measureRose(measure) + strongUrges(entry, riskUrges: config.riskUrges) + fit(entry, config.thresholds)
+            + functioning(entry, config.thresholds) + skipped(entry)
+        return reasons.sorted { $0.kind.rank < $1.kind.rank }
     }
 
-    private static func item(_ kind: RaiseItem.Kind, _ entry: Entry, _ reason: String, preferring sections: [String] = []) -> RaiseItem {
-        RaiseItem(kind: kind, path: entry.path, date: entry.date, title: entry.title, reason: reason,
-                  quote: Quote.of(entry, preferring: sections))
+    /// Signs of risk: PHQ-9 question 9 above 0, `unsafe`, and urges of suicide or
+    /// self-harm rated above 0 or acted on. Also what the private-risk notice looks for.
+    static func risks(_ entry: Entry, riskUrges: [String]) -> [RaiseReason] {
+        var reasons: [RaiseReason] = []
+        if let answer = questionNine(entry), answer > 0 {
+            reasons.append(RaiseReason(kind: .selfHarmThoughts,
+                                       text: "question 9 (thoughts of being better off dead, or of hurting yourself) answered \(Format.number(answer)) of 3",
+                                       value: answer))
+        }
+        if entry.type == .diaryCard {
+            let matcher = RiskUrges(riskUrges)
+            let rated = urges(entry)
+            let actedOnNames = actedOn(entry)
+            let actedOn = Set(actedOnNames.filter(matcher.matches).map(RiskUrges.normalised))
+            for (name, value) in rated where matcher.matches(name) && value > 0 && !actedOn.contains(RiskUrges.normalised(name)) {
+                reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(name)” \(Format.number(value))/5", value: value))
+            }
+            // A rating that isn't a number ("high", a list) can't be read as 0: it is raised as written.
+            if case .map(let pairs)? = entry["urges"] {
+                for pair in pairs where matcher.matches(pair.key) && pair.value.number == nil && pair.value != .null
+                    && !actedOn.contains(RiskUrges.normalised(pair.key)) {
+                    let shown = pair.value.text.map { "“\($0)”" } ?? "in a way Between can't read"
+                    reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(pair.key)” rated \(shown)"))
+                }
+            }
+            for name in actedOnNames where matcher.matches(name) {
+                let rating = rated.first { RiskUrges.normalised($0.name) == RiskUrges.normalised(name) }.map { " (\(Format.number($0.value))/5)" } ?? ""
+                reasons.append(RaiseReason(kind: .riskUrge, text: "acted on the urge “\(name)”\(rating)"))
+            }
+        }
+        if entry.flags.contains("unsafe") { reasons.append(RaiseReason(kind: .unsafe, text: "marked unsafe")) }
+        return reasons
     }
 
-    static func flags(_ entry: Entry) -> [RaiseItem] {
+    static func flags(_ entry: Entry) -> [RaiseReason] {
         let flags = Set(entry.flags)
-        var items: [RaiseItem] = []
-        if flags.contains("unsafe") { items.append(item(.unsafe, entry, "you marked this entry unsafe")) }
-        if flags.contains("triggered") { items.append(item(.triggered, entry, "this brought up memories or feelings (flagged triggered)")) }
-        if flags.contains("overwhelmed") { items.append(item(.overwhelmed, entry, "this was too much (flagged overwhelmed)")) }
-        if flags.contains("skipped") { items.append(item(.skipped, entry, "you skipped this practice")) }
-        return items
+        return [RaiseReason.Kind.triggered, .overwhelmed].filter { flags.contains($0.rawValue) }
+            .map { RaiseReason(kind: $0, text: $0.rawValue) }
     }
 
-    static func distress(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseItem] {
-        let readings = [("distress", entry.number("distress")), ("SUDS peak", entry.number("suds-peak"))]
-            .compactMap { name, value in value.map { (name, $0) } }
-        guard let (name, value) = readings.max(by: { $0.1 < $1.1 }), value >= thresholds.distress else { return [] }
-        return [item(.highDistress, entry, "\(name) \(Format.number(value)) (at or over your threshold of \(Format.number(thresholds.distress)))",
-                     preferring: ["What happened", "Situation", "Automatic thoughts"])]
-    }
-
-    static func fit(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseItem] {
-        guard let fit = entry.number("fit"), fit <= thresholds.fit else { return [] }
-        let practice = entry.homeworkID.map { " (\($0))" } ?? ""
-        return [item(.poorFit, entry, "fit \(Format.number(fit))/10: this homework\(practice) doesn't seem to suit you")]
-    }
-
-    static func functioning(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseItem] {
-        guard let value = entry.number("functioning"), value <= thresholds.functioning else { return [] }
-        return [item(.lowFunctioning, entry, "functioning \(Format.number(value))/10: daily life (work, sleep, chores) was hard")]
-    }
-
-    static func urges(_ entry: Entry) -> [RaiseItem] {
-        guard entry.type == .diaryCard, case .map(let pairs)? = entry["urges"] else { return [] }
-        let strong = pairs.compactMap { pair in pair.value.number.flatMap { $0 >= 4 ? "\(pair.key) \(Format.number($0))/5" : nil } }
-        guard !strong.isEmpty else { return [] }
-        return [item(.strongUrge, entry, "strong urges: \(strong.joined(separator: ", "))")]
-    }
-
-    /// PHQ-9 question 9 answered above 0, from the answer itself: a questionnaire with
-    /// another answer missing or mistyped can't be scored, but this answer is never ignored.
-    static func selfHarmItems(_ entries: [Entry]) -> [RaiseItem] {
-        entries.compactMap { entry in
-            guard let answer = questionNine(entry), answer > 0 else { return nil }
-            return item(.selfHarmThoughts, entry,
-                        "PHQ-9 question 9 (thoughts that you would be better off dead, or of hurting yourself) was answered \(Format.number(answer)) of 3. Please tell your therapist. If you are in danger now, contact your local emergency services.")
+    /// `distress` at or over the threshold; for an exposure, only SUDS still that high at
+    /// the end (`suds-after`): a high peak is what exposure practice is for.
+    static func distress(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
+        if entry.type == .exposure {
+            guard let after = entry.number("suds-after"), after >= thresholds.distress else { return [] }
+            return [RaiseReason(kind: .highDistress, text: "SUDS still \(Format.number(after)) at the end", value: after)]
         }
+        guard let value = entry.number("distress"), value >= thresholds.distress else { return [] }
+        return [RaiseReason(kind: .highDistress, text: "distress \(Format.number(value))", value: value)]
     }
 
-    /// The answer to PHQ-9 question 9 as written (the ninth of nine answers), if it is a number.
+    static func measureRose(_ measure: MeasureResult?) -> [RaiseReason] {
+        guard let measure, let change = measure.change else { return [] }
+        let score = measure.score
+        let reliable = change >= score.instrument.reliableChange
+        let bandUp = measure.previousBand.map { score.band > $0 } ?? false
+        guard reliable || bandUp else { return [] }
+        var text = "up \(change) from \(score.total - change)"
+        if let previous = measure.previousBand, bandUp { text += ", \(previous.rawValue) → \(score.band.rawValue)" }
+        if reliable { text += ", a reliable change" }
+        return [RaiseReason(kind: .measureRose, text: text, value: Double(change))]
+    }
+
+    /// Other urges rated 4 or 5 of 5 (the risk urges are risks, above).
+    static func strongUrges(_ entry: Entry, riskUrges: [String]) -> [RaiseReason] {
+        let matcher = RiskUrges(riskUrges)
+        let strong = urges(entry).filter { !matcher.matches($0.name) && $0.value >= 4 }
+        guard let strongest = strong.map(\.value).max() else { return [] }
+        return [RaiseReason(kind: .strongUrge,
+                            text: "strong urges: " + strong.map { "\($0.name) \(Format.number($0.value))/5" }.joined(separator: ", "),
+                            value: strongest)]
+    }
+
+    static func fit(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
+        guard let fit = entry.number("fit"), fit <= thresholds.fit else { return [] }
+        return [RaiseReason(kind: .poorFit, text: "fit \(Format.number(fit))/10", value: fit)]
+    }
+
+    static func functioning(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
+        guard let value = entry.number("functioning"), value <= thresholds.functioning else { return [] }
+        return [RaiseReason(kind: .lowFunctioning, text: "functioning \(Format.number(value))/10", value: value)]
+    }
+
+    static func skipped(_ entry: Entry) -> [RaiseReason] {
+        entry.flags.contains("skipped") ? [RaiseReason(kind: .skipped, text: "skipped")] : []
+    }
+
+    /// The urges a diary card says were acted on: `acted-on: [self-harm]`, or written as a
+    /// map (`acted-on: {self-harm: yes}`), each name whose value isn't no, false, 0 or blank.
+    static func actedOn(_ entry: Entry) -> [String] {
+        guard case .map(let pairs)? = entry["acted-on"] else { return entry.words("acted-on") }
+        return pairs.filter { pair in
+            switch pair.value {
+            case .null, .bool(false): false
+            case let value: value.number.map { $0 != 0 } ?? !["no", "false", ""].contains(value.text?.lowercased() ?? "")
+            }
+        }.map(\.key)
+    }
+
+    /// A diary card's urges with a number, as written.
+    static func urges(_ entry: Entry) -> [(name: String, value: Double)] {
+        guard entry.type == .diaryCard, case .map(let pairs)? = entry["urges"] else { return [] }
+        return pairs.compactMap { pair in pair.value.number.flatMap { $0.isFinite ? (pair.key, $0) : nil } }
+    }
+
+    /// The answer to PHQ-9 question 9 as written (the ninth of nine answers), if it is a
+    /// number: a questionnaire with another answer missing or mistyped can't be scored,
+    /// but this answer is never ignored.
     static func questionNine(_ entry: Entry) -> Double? {
         guard let (instrument, answers) = MeasureScore.answers(of: entry), instrument == .phq9 else { return nil }
         return answers[answers.count - 1].number.flatMap { $0.isFinite ? $0 : nil }
     }
+}
 
-    static func measureRises(_ measures: [MeasureResult], _ entries: [Entry]) -> [RaiseItem] {
-        measures.compactMap { measure in
-            guard let change = measure.change else { return nil }
-            let score = measure.score
-            let reliable = change >= score.instrument.reliableChange
-            let bandUp = measure.previousBand.map { score.band > $0 } ?? false
-            // Only a rise needs its entry (for the quote): looking up every measure's
-            // would read the whole period once per questionnaire.
-            guard reliable || bandUp, let entry = entries.first(where: { $0.path == measure.path }) else { return nil }
-            var reason = "\(score.instrument.displayName) rose by \(change) to \(score.total) (\(score.band.rawValue))"
-            if reliable { reason += ", a reliable change" }
-            if bandUp, let previous = measure.previousBand { reason += ", up from \(previous.rawValue)" }
-            return item(.measureRose, entry, reason)
-        }
+/// Which diary-card urges mean suicide or self-harm: the vault's `risk-urges`, else
+/// `VaultConfig.defaultRiskUrges`. Names match ignoring case, with spaces and underscores
+/// read as hyphens, and with a leading "urge to" or "urge" left out ("Urge to die" is `die`).
+struct RiskUrges {
+    private let names: Set<String>
+
+    init(_ names: [String]) {
+        self.names = Set(names.map(Self.normalised))
     }
 
-    /// Weekly average functioning that fell by 3 or more from one week to the next.
-    static func fallingFunctioning(_ entries: [Entry], weekBefore: [Entry], period: DigestPeriod) -> [RaiseItem] {
-        let readings = (weekBefore + entries).compactMap { entry -> (String, Double, Entry)? in
-            guard let date = entry.date, let value = entry.number("functioning") else { return nil }
-            return (date.isoWeek, value, entry)
-        }
-        let weeks = Dictionary(grouping: readings, by: \.0).sorted { $0.key < $1.key }
-        var items: [RaiseItem] = []
-        for (previous, current) in zip(weeks, weeks.dropFirst()) {
-            let before = previous.value.map(\.1).reduce(0, +) / Double(previous.value.count)
-            let after = current.value.map(\.1).reduce(0, +) / Double(current.value.count)
-            guard before - after >= 3, let lowest = current.value.min(by: { $0.1 < $1.1 })?.2,
-                  lowest.date.map(period.contains) == true else { continue }
-            items.append(item(.fallingFunctioning, lowest,
-                              "functioning fell from an average of \(Format.number(before)) to \(Format.number(after)) in week \(current.key): homework may be disrupting daily life"))
-        }
-        return items
+    func matches(_ name: String) -> Bool {
+        names.contains(Self.normalised(name))
     }
 
-    static func lowAdherence(_ homework: [HomeworkProgress]) -> [RaiseItem] {
-        homework.compactMap { progress in
-            guard let expected = progress.expected, expected >= 2, let percent = progress.adherencePercent, percent < 50 else { return nil }
-            return RaiseItem(kind: .lowAdherence, path: progress.path, date: nil, title: progress.title,
-                             reason: "practised \(progress.done) of \(expected) times asked (\(percent)%): worth talking about what got in the way",
-                             quote: nil)
+    static func normalised(_ name: String) -> String {
+        var words = name.lowercased().split { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" }.map(String.init)
+        if words.first == "urge" || words.first == "urges" {
+            words.removeFirst()
+            if words.first == "to" { words.removeFirst() }
         }
+        return words.joined(separator: "-")
     }
 }
 
@@ -126,7 +152,15 @@ enum RaiseRules {
 enum Format {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
+        // Beyond this no rating goes, and Int can't hold ten times the value: as Swift writes it.
+        guard abs(value) < 1e15 else { return "\(value)" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// A typical value of a rating in words: whole numbers on a 0–100 scale (distress),
+    /// one decimal place on a 0–10 scale.
+    static func typical(_ value: Double, scale: Double) -> String {
+        number(scale > 10 ? value.rounded() : value)
     }
 }

@@ -9,6 +9,8 @@ public enum Sparkline {
             guard let value, value.isFinite else { return " " }
             guard span > 0 else { return bars[0] }
             let position = (min(max(value, range.lowerBound), range.upperBound) - range.lowerBound) / span
+            // A span too wide for a Double (values near ±1e308) has no position: the lowest bar.
+            guard position.isFinite else { return bars[0] }
             return bars[min(bars.count - 1, Int((position * Double(bars.count - 1)).rounded()))]
         })
     }

@@ -33,12 +33,12 @@ public struct Trend: Sendable, Hashable {
 }
 
 extension Index {
-    /// Every numeric value of `field` (dotted for nested), grouped by day or ISO week,
-    /// optionally only for one assignment or record type. Private entries count:
-    /// trends are for the vault's owner.
+    /// Every numeric value of `field` (dotted for nested), grouped by day or by week
+    /// ("w/c 9 Nov": weeks start on the vault's `week-start`), optionally only for one
+    /// assignment or record type. Private entries count: trends are for the vault's owner.
     public func trend(of field: String, by bucket: MoodSeries.Bucket, homework: String? = nil, type: String? = nil) throws -> Trend {
         var sql = """
-            SELECT r.day, r.week, f.num FROM field f JOIN record r ON r.id = f.recordId
+            SELECT r.day, f.num FROM field f JOIN record r ON r.id = f.recordId
             WHERE f.key = ? AND f.num IS NOT NULL AND r.day IS NOT NULL
             """
         var arguments: StatementArguments = [field]
@@ -46,17 +46,21 @@ extension Index {
         if let type { sql += " AND r.type = ?"; arguments += [type] }
         sql += " ORDER BY r.sort_key"
         let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
-        var order: [String] = []
-        var values: [String: [Double]] = [:]
+        let weekStart = vault.config.weekStart
+        var values: [Int: [Double]] = [:]
         for row in rows {
-            let label: String = bucket == .day ? row["day"] : row["week"]
-            if values[label] == nil { order.append(label) }
-            values[label, default: []].append(row["num"])
+            guard let day = try? DateParser.parse(row["day"] as String) else { continue }
+            let start = bucket == .day ? day : DayText.weekStart(of: day, weekStart: weekStart)
+            values[start.dayNumber, default: []].append(row["num"])
         }
-        let points = order.sorted().map { label -> (label: String, summary: MoodSeries.Summary) in
-            let numbers = values[label]!
-            return (label, MoodSeries.Summary(min: numbers.min()!, mean: numbers.reduce(0, +) / Double(numbers.count),
-                                              max: numbers.max()!, count: numbers.count))
+        let starts = values.keys.sorted()
+        let newest = starts.last.map { EntryDate.fromDayNumber($0).year }
+        let points = starts.map { key -> (label: String, summary: MoodSeries.Summary) in
+            let numbers = values[key]!
+            let start = EntryDate.fromDayNumber(key)
+            return (bucket == .day ? start.dayString : DayText.week(start, year: newest),
+                    MoodSeries.Summary(min: numbers.min()!, mean: numbers.reduce(0, +) / Double(numbers.count),
+                                       max: numbers.max()!, count: numbers.count))
         }
         let all = values.values.flatMap { $0 }
         let documented = EntryType.allCases.lazy.compactMap { FieldCatalog.spec(field, for: $0) }.first.flatMap { spec -> ClosedRange<Double>? in

@@ -59,6 +59,7 @@ public enum FieldCatalog {
         case .diaryCard:
             [
                 FieldSpec("urges", .ratingMap(0...5), "each urge and how strong, 0–5"),
+                FieldSpec("acted-on", .textList, "the urges I acted on, e.g. [self-harm]"),
                 FieldSpec("skills", .textList, "skills I used"),
             ]
         case .measure:

@@ -16,6 +16,8 @@ public struct VaultConfig: Sendable, Hashable {
     /// exactly `true` or `false`, a look-alike key, or a `between.yml` that can't be read
     /// but mentions `private` makes it true (see `parse` and `load(root:)`).
     public var privateByDefault = false
+    /// Diary-card urges whose names mean suicide or self-harm (`risk-urges`; replaces the default list).
+    public var riskUrges: [String] = VaultConfig.defaultRiskUrges
 
     public init() {}
 
@@ -25,8 +27,27 @@ public struct VaultConfig: Sendable, Hashable {
         public var fit: Double = 3
         public var helpful: Double = 3
         public var functioning: Double = 3
+        /// How far distress (0–100) must rise across a period to be raised as a trend.
+        public var distressRise: Double = 10
+        /// How far mood (0–10) must fall across a period to be raised as a trend.
+        public var moodFall: Double = 2
+        /// How far functioning (0–10) must fall across a period to be raised as a trend.
+        public var functioningFall: Double = 2
         public init() {}
+
+        /// Each threshold's key in `between.yml`, with the property it sets.
+        static let keys: [(String, WritableKeyPath<Thresholds, Double> & Sendable)] = [
+            ("distress", \.distress), ("fit", \.fit), ("helpful", \.helpful), ("functioning", \.functioning),
+            ("distress-rise", \.distressRise), ("mood-fall", \.moodFall), ("functioning-fall", \.functioningFall),
+        ]
     }
+
+    /// The urge names that mean suicide or self-harm unless `risk-urges` says otherwise.
+    /// DBT diary cards name them in many ways; these are matched as `RiskUrges` describes.
+    public static let defaultRiskUrges = [
+        "suicide", "suicidal", "suicidal-thoughts", "si", "die", "kill-myself",
+        "self-harm", "selfharm", "self-injury", "sh", "nssi", "cutting",
+    ]
 
     /// The file name that marks a vault's root.
     public static let fileName = "between.yml"
@@ -83,13 +104,11 @@ public struct VaultConfig: Sendable, Hashable {
                         problem("thresholds.\(inner.key) should be a number", inner)
                         continue
                     }
-                    switch inner.key {
-                    case "distress": config.thresholds.distress = number
-                    case "fit": config.thresholds.fit = number
-                    case "helpful": config.thresholds.helpful = number
-                    case "functioning": config.thresholds.functioning = number
-                    default:
-                        diagnostics.append(.warning("unknown threshold '\(inner.key)'; known ones are distress, fit, helpful and functioning",
+                    if let (_, property) = Thresholds.keys.first(where: { $0.0 == inner.key }) {
+                        config.thresholds[keyPath: property] = number
+                    } else {
+                        let known = Thresholds.keys.map(\.0)
+                        diagnostics.append(.warning("unknown threshold '\(inner.key)'; known ones are \(known.dropLast().joined(separator: ", ")) and \(known.last!)",
                                                     in: path, at: inner.keyPosition))
                     }
                 }
@@ -99,7 +118,11 @@ public struct VaultConfig: Sendable, Hashable {
                 config.exclude = items.compactMap(\.text)
             case ("exclude", .string(let pattern)):
                 config.exclude = [pattern]
-            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _):
+            case ("risk-urges", .list(let items)) where items.allSatisfy({ $0.text != nil }):
+                config.riskUrges = items.compactMap(\.text)
+            case ("risk-urges", .string(let name)):
+                config.riskUrges = [name]
+            case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("risk-urges", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
                 diagnostics.append(.warning("unknown setting '\(pair.key)'; it is ignored", in: path, at: pair.keyPosition))
@@ -109,7 +132,7 @@ public struct VaultConfig: Sendable, Hashable {
     }
 
     /// The settings Between knows.
-    static let knownKeys: Set = ["timezone", "week-start", "thresholds", "crisis-line", "exclude", "private-by-default"]
+    static let knownKeys: Set = ["timezone", "week-start", "thresholds", "crisis-line", "exclude", "private-by-default", "risk-urges"]
 
     /// Whether an unknown key was probably meant as `private-by-default` (`Private-By-Default`,
     /// `private_by_default`, a typo, a look-alike letter or an invisible character in it), or

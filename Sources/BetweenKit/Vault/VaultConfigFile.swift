@@ -27,7 +27,8 @@ extension VaultConfig {
         case .failure(.notRegular):
             problem = "between.yml is not a file (a folder?), so Between can't read settings from it; replace it with a settings file"
         case .failure(.cannotOpen(let reason)):
-            problem = "can't read between.yml (\(reason.lowercased())); check its permissions, e.g. `chmod u+rw between.yml`"
+            let advice = reason.advice == "check its permissions" ? "check its permissions, e.g. `chmod u+rw between.yml`" : reason.advice
+            problem = "can't read between.yml (\(reason.reason))" + (advice.map { "; \($0)" } ?? "")
         }
         var config = VaultConfig()
         config.privateByDefault = true

@@ -25,7 +25,9 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             // One entry at a time: the card keeps a few of them, not the vault.
-            var builder = CopeCard.Builder(config: index.vault.config, homework: homework, tag: tag)
+            let config = index.vault.config
+            var builder = CopeCard.Builder(config: config, homework: homework, tag: tag,
+                                           template: TemplateText(store: TemplateStore(vault: index.vault), crisisLine: config.crisisLine))
             try index.forEachEntry(matching: RecordFilter(sql: "r.type NOT IN ('note', 'session', 'measure')")) { builder.add($0) }
             Terminal.write(CopeRenderer.render(builder.card, format: format))
         }

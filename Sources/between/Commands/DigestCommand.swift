@@ -11,7 +11,8 @@ extension Between {
             abstract: "One page to bring to your next session: what to raise, homework, mood, measures, questions, wins.",
             discussion: """
             By default it covers the days since your latest session note. Private entries are left out \
-            (and counted) unless you add --include-private. With -o the report is written atomically with \
+            (and counted) unless you add --include-private; if one of them holds a sign of risk, you are \
+            told so here, on the terminal, and never in the digest. With -o the report is written atomically with \
             mode 0600. Between is not a crisis service: if you are in danger now, contact your local \
             emergency services.
             """)
@@ -30,7 +31,8 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
             let period = try periodOptions.resolve(in: index, includePrivate: includePrivate)
-            let digest = DigestBuilder.build(try index.digestInput(for: period, includePrivate: includePrivate))
+            let input = try index.digestInput(for: period, includePrivate: includePrivate)
+            let digest = DigestBuilder.build(input)
             let text: String
             do {
                 text = try DigestRenderer.render(digest, format: format, store: TemplateStore(vault: index.vault))
@@ -39,6 +41,8 @@ extension Between {
             }
             try outputOptions.deliver(text, vault: index.vault)
             try indexOptions.reportUnreadable(index, notIn: "in this digest")
+            // For the person only: never in the digest, whatever the format or -o.
+            if let notice = PrivateRisk.notice(input) { Terminal.writeError("between: note: \(notice)\n") }
         }
     }
 }
