@@ -149,8 +149,10 @@ import Testing
     @Test func theRiskUrgeNamesComeFromTheVault() {
         let (config, problems) = VaultConfig.parse("risk-urges: [cutting, overdose]\n")
         #expect(problems.isEmpty)
-        let cutting = entry("j/c.md", "type: diary-card\ndate: 2026-11-20\nurges: {cutting: 1, suicide: 4}")
-        #expect(digest([cutting], config: config).raise.map { $0.reasons.map(\.kind) } == [[.riskUrge, .strongUrge]])
+        // The vault's names add to the default ones; they never take `suicide` away.
+        let overdose = entry("j/c.md", "type: diary-card\ndate: 2026-11-20\nurges: {overdose: 1, suicide: 4, shopping: 5}")
+        #expect(digest([overdose], config: config).raise.map { $0.reasons.map(\.kind) } == [[.riskUrge, .riskUrge, .strongUrge]])
+        #expect(digest([overdose]).raise.map { $0.reasons.map(\.kind) } == [[.riskUrge, .strongUrge]], "overdose 1 is neither a default risk urge nor strong")
         #expect(VaultConfig().riskUrges.contains("suicide"))
         let (_, bad) = VaultConfig.parse("risk-urges: {a: 1}\n")
         #expect(bad.first?.message.contains("risk-urges has the wrong kind of value") == true)

@@ -229,7 +229,8 @@ import Testing
             for leak in ["sign of risk", "Not ready to talk", "2026-11-23-phq9"] {
                 #expect(!result.stdout.contains(leak), "\(format) shows \(leak)")
             }
-            let file = vault.root + "/prep.\(format)"
+            // Outside the vault: `-o` refuses to write a note (prep.md) into it.
+            let file = NSTemporaryDirectory() + "between-prep-\(UUID().uuidString).\(format)"
             let written = try run(["digest", "--format", format, "-o", file], vault: vault)
             #expect(written.stdout.isEmpty && written.stderr.contains(notice))
             let text = try String(contentsOfFile: file, encoding: .utf8)

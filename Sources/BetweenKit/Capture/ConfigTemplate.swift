@@ -34,8 +34,10 @@ enum ConfigTemplate {
         # Diary-card urges that mean suicide or self-harm. A rating above 0, or acting on
         # one (list it in the card's `acted-on`), comes first in the digest, with your
         # crisis line. Names match ignoring case, with spaces or underscores read as
-        # hyphens and a leading "urge to" ignored. Your list replaces this one.
-        # risk-urges: [\(VaultConfig.defaultRiskUrges.joined(separator: ", "))]
+        # hyphens and a leading "urge to" ignored. These always count:
+        # \(VaultConfig.defaultRiskUrges.joined(separator: ", ")).
+        # Add the names your own diary card uses:
+        # risk-urges: [overdose]
 
         # A line shown by `between cope` and beside anything risky in a digest, such as
         # your local crisis line or your care team's number.

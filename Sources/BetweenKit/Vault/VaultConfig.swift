@@ -16,7 +16,9 @@ public struct VaultConfig: Sendable, Hashable {
     /// exactly `true` or `false`, a look-alike key, or a `between.yml` that can't be read
     /// but mentions `private` makes it true (see `parse` and `load(root:)`).
     public var privateByDefault = false
-    /// Diary-card urges whose names mean suicide or self-harm (`risk-urges`; replaces the default list).
+    /// Diary-card urges whose names mean suicide or self-harm: the default list plus the
+    /// vault's `risk-urges`. A vault's list only adds names: a setting that forgot `suicide`
+    /// must never stop it being raised.
     public var riskUrges: [String] = VaultConfig.defaultRiskUrges
 
     public init() {}
@@ -42,7 +44,7 @@ public struct VaultConfig: Sendable, Hashable {
         ]
     }
 
-    /// The urge names that mean suicide or self-harm unless `risk-urges` says otherwise.
+    /// The urge names that always mean suicide or self-harm; `risk-urges` adds to them.
     /// DBT diary cards name them in many ways; these are matched as `RiskUrges` describes.
     public static let defaultRiskUrges = [
         "suicide", "suicidal", "suicidal-thoughts", "si", "die", "kill-myself",
@@ -119,9 +121,9 @@ public struct VaultConfig: Sendable, Hashable {
             case ("exclude", .string(let pattern)):
                 config.exclude = [pattern]
             case ("risk-urges", .list(let items)) where items.allSatisfy({ $0.text != nil }):
-                config.riskUrges = items.compactMap(\.text)
+                config.riskUrges = defaultRiskUrges + items.compactMap(\.text).filter { !defaultRiskUrges.contains($0) }
             case ("risk-urges", .string(let name)):
-                config.riskUrges = [name]
+                config.riskUrges = defaultRiskUrges + (defaultRiskUrges.contains(name) ? [] : [name])
             case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("risk-urges", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
