@@ -33,6 +33,8 @@ struct IndexOptions: ParsableArguments {
         progress?.finish()
         if !quiet {
             for warning in index.warnings { Terminal.printWarning(warning) }
+            // Encrypted private notes this machine can't read are left out of everything: say so, one line each.
+            for note in (try? index.encryptedNotes()) ?? [] { Terminal.writeError(note.summary + "\n") }
         }
         return (index, report)
     }

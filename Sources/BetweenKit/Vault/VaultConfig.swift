@@ -14,6 +14,9 @@ public struct VaultConfig: Sendable, Hashable {
     public var exclude: [String] = []
     /// Entries without a `private:` field are private.
     public var privateByDefault = false
+    /// Private notes travel encrypted in git (`encryption:`, written by `between encrypt setup`);
+    /// nil when the setting is absent. Present, even when damaged, it means encryption is on.
+    public var encryption: EncryptionSettings?
 
     public init() {}
 
@@ -83,6 +86,10 @@ public struct VaultConfig: Sendable, Hashable {
                 config.exclude = [pattern]
             case ("private-by-default", .bool(let flag)):
                 config.privateByDefault = flag
+            case ("encryption", let value):
+                let (settings, problems) = EncryptionSettings.parse(value, pair: pair, path: path)
+                config.encryption = settings
+                diagnostics += problems
             case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("private-by-default", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
