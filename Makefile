@@ -4,7 +4,8 @@
 #   make test   install what is missing, build, and run the whole test suite
 #
 # System libraries come from apt-get (libcmark-dev, libsqlite3-dev) when
-# pkg-config can't find them; as root directly, otherwise through sudo.
+# pkg-config can't find them, and the age tools (encryption of private notes in git)
+# when they are not on PATH; as root directly, otherwise through sudo.
 
 SWIFT       ?= swift
 VAULT       ?= examples/vault
@@ -14,12 +15,13 @@ SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Installs the C libraries Between links against, only when they are missing.
+# Installs the C libraries Between links against, and the age tools it runs, only when they are missing.
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark || missing="$$missing libcmark-dev"; \
 	pkg-config --exists sqlite3  || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v age >/dev/null && command -v age-keygen >/dev/null || missing="$$missing age"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing pkg-config; \
