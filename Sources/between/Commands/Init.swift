@@ -28,7 +28,7 @@ extension Between {
         @Flag(name: .long, help: "Also start a git repository here (unless it is in one) and add a pre-commit hook running `between check --staged`.")
         var git = false
 
-        @Flag(name: .long, help: "With --git: keep private notes encrypted in git (`between encrypt setup`; implies --git).")
+        @Flag(name: .long, help: "Also keep private notes encrypted in git (implies --git; see `between encrypt setup --help`).")
         var encrypt = false
 
         func run() throws {
