@@ -45,7 +45,8 @@ public struct Git: Sendable {
     public func run(_ arguments: [String], input: Data? = nil) throws(Failure) -> Output {
         guard let executable = Self.executable() else { throw .notInstalled }
         do {
-            let output = try Subprocess.run(executable, arguments, in: directory, environment: Self.environment(), input: input)
+            // `-C`: git runs as if started in the folder (the child is not moved there itself).
+            let output = try Subprocess.run(executable, ["-C", directory] + arguments, environment: Self.environment(), input: input)
             return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
         } catch {
             throw .failed(command: arguments.joined(separator: " "), message: error.message)
