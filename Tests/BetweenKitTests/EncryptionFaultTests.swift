@@ -256,6 +256,47 @@ struct EncryptionFaultTests {
         #expect(try sandbox.between(["list", "--format", "paths"], on: laptop, in: vault).stdout == "journal/morning.md\njournal/mum.md\n")
     }
 
+    @Test func keyImportRefusesWhatIsNotThisVaultsKey() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let laptop = try sandbox.machine("laptop"), desktop = try sandbox.machine("desktop")
+        let vault = try sandbox.committedVault(on: laptop)
+        let clone = sandbox.folder.root + "/clone"
+        try sandbox.git(["clone", "-q", vault, clone], on: desktop, in: sandbox.folder.root)
+        let noKey = try sandbox.between(["encrypt", "key", "export"], on: desktop, in: clone)
+        #expect(noKey.status == 2 && noKey.stdout.isEmpty)
+        #expect(noKey.stderr.contains("this machine has no key for this vault"))
+
+        let garbage = try sandbox.between(["encrypt", "key", "import"], on: desktop, in: clone, stdin: "my password is hunter2\n")
+        #expect(garbage.status == 2)
+        #expect(garbage.stderr.contains("that is not an age secret key"))
+        let other = String(decoding: try sandbox.run(["age-keygen"], on: desktop, in: clone).stdout, as: UTF8.self)
+        let foreign = try sandbox.between(["encrypt", "key", "import"], on: desktop, in: clone, stdin: other)
+        #expect(foreign.status == 2)
+        #expect(foreign.stderr.contains("that key is not one of this vault's keys"))
+        #expect(desktop.keyFiles.isEmpty, "nothing was installed")
+        let missing = try sandbox.between(["encrypt", "key", "import", sandbox.folder.root + "/nowhere.txt"], on: desktop, in: clone)
+        #expect(missing.status == 2 && missing.stderr.contains("can't read the key file"))
+    }
+
+    @Test func whenAgeRefusesTheNoteIsNotStoredAndBetweenSaysWhy() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let laptop = try sandbox.machine("laptop")
+        let vault = try sandbox.encryptedVault(on: laptop)
+        // A recipient that looks right but isn't a key (a typo in its checksum): age stops at once,
+        // before reading the note; a long note must not kill Between with SIGPIPE meanwhile.
+        let config = vault + "/between.yml"
+        let text = String(decoding: try sandbox.read(config), as: UTF8.self)
+        try sandbox.write(config, text + "    - age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\n")
+        let long = Sandbox.privateNote + String(repeating: "I kept going over it, again and again.\n", count: 40_000)
+        try sandbox.write(vault + "/journal/long.md", long)
+        let add = try sandbox.git(["add", "journal/long.md"], on: laptop, in: vault)
+        #expect(add.status != 0)
+        #expect(add.stderr.contains("can't encrypt the private note journal/long.md, so git can't store it: age failed"), "\(add.stderr)")
+        #expect(try sandbox.git(["ls-files", "journal/long.md"], on: laptop, in: vault).stdout.isEmpty)
+    }
+
     @Test func aKeyFileOthersCanReadIsWarnedAbout() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
