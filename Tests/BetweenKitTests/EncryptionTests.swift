@@ -135,6 +135,8 @@ struct EncryptionTests {
         let setUp = try sandbox.between(["encrypt", "setup"], on: desktop, in: clone)
         #expect(setUp.status == 0, "\(setUp.stderr)")
         #expect(setUp.stderr.contains("doesn't have the key for this vault"))
+        #expect(setUp.stdout.contains("Added a pre-commit hook"), "git doesn't copy hooks: set-up adds it")
+        #expect(FileManager.default.isExecutableFile(atPath: clone + "/.git/hooks/pre-commit"))
         let imported = try sandbox.between(["encrypt", "key", "import", "-"], on: desktop, in: clone, stdin: export.stdout)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("Decrypted 1 private note"))

@@ -10,8 +10,9 @@ import Glibc
 /// - `encryption:` there already (a clone): nothing in `between.yml` changes; the key is
 ///   this machine's if it has one, else the person is told how to import it.
 /// - Either way: the `.gitattributes` lines and this clone's `.git/config` entries
-///   (`RepositoryFilters`), then any note still encrypted in the working folder is
-///   decrypted when the key is here. Running it again changes nothing.
+///   (`RepositoryFilters`), the pre-commit hook (`PreCommitHook`), then any note still
+///   encrypted in the working folder is decrypted when the key is here. Running it again
+///   changes nothing.
 public enum EncryptionSetup {
     /// What set-up did, as lines for a person.
     public struct Report: Sendable, Hashable {
@@ -96,6 +97,15 @@ public enum EncryptionSetup {
             report.changed.append("Set up git's filters for this copy of the repository (.git/config, running `\(command) git-filter`)")
         } else {
             report.leftAlone.append("Left .git/config alone: git already runs Between's filters here")
+        }
+        // git copies neither config nor hooks with a clone: the hook that refuses a private
+        // note in plain text comes with set-up too (a hook already there is left alone).
+        do {
+            let hook = try PreCommitHook.setUp(vaultRoot: vaultRoot, executable: executable)
+            report.changed += hook.changed
+            report.advice += hook.leftAlone.filter { $0.contains("add this line") }
+        } catch {
+            throw .git(error)
         }
         let cipher = VaultCipher(vault: vault, keys: keys)
         if cipher.canDecrypt {

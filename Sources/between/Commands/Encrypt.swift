@@ -21,9 +21,9 @@ extension Between {
                 discussion: """
                 The first time, it makes an age key (kept outside the vault, in $XDG_CONFIG_HOME/between/keys/, \
                 default ~/.config), writes its public key to between.yml, and adds the filter lines to .gitattributes: \
-                commit both. In every clone it sets up git's filters (.git/config is never copied by git), and \
-                decrypts the notes still encrypted in the working folder when this machine has the key. Running it \
-                again changes nothing.
+                commit both. In every clone it sets up git's filters and the pre-commit hook (git copies neither \
+                with a clone), and decrypts the notes still encrypted in the working folder when this machine has \
+                the key. Run it in a new clone before you commit anything. Running it again changes nothing.
                 """)
 
             @OptionGroup var vaultOptions: VaultOptions
