@@ -4,28 +4,38 @@
 #   make test   install what is missing, build, and run the whole test suite
 #
 # System libraries come from apt-get (libcmark-dev, libsqlite3-dev) when
-# pkg-config can't find them, and so does Chromium, which the test suite uses to
-# print the HTML digest and count its pages; as root directly, otherwise through sudo.
+# pkg-config can't find them, and the age tools (encryption of private notes in git)
+# when they are not on PATH; as root directly, otherwise through sudo. `make test` also
+# installs what the test suite runs for real (test-deps).
 
 SWIFT       ?= swift
 VAULT       ?= examples/vault
 SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release deps test demo clean bench
+.PHONY: all build release deps test-deps test demo clean bench
 
 all: build
 
-# Installs the C libraries Between links against, and Chromium for the print check of
-# the test suite, only when they are missing.
+# Installs the C libraries Between links against, and the age tools it runs, only when they are missing.
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark || missing="$$missing libcmark-dev"; \
 	pkg-config --exists sqlite3  || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
-	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
+	command -v age >/dev/null && command -v age-keygen >/dev/null || missing="$$missing age"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing pkg-config; \
+	fi
+
+# What the test suite runs for real, installed only when missing: Chromium (prints the
+# HTML digest to PDF and counts its pages).
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing for the tests:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 build: deps
@@ -36,7 +46,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
-test: deps
+test: deps test-deps
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema || echo "note: jsonschema unavailable; SchemaTests will skip the JSON Schema check"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -18,7 +18,7 @@ struct Between: ParsableCommand {
         emergency number.
         """,
         version: "0.1.0",
-        subcommands: [Check.self, List.self, Show.self, IndexCommand.self, Search.self, Sql.self, DigestCommand.self, HomeworkCommand.self, TrendCommand.self, Templates.self, SchemaCommand.self, QueryCommand.self, ExportCommand.self, CopeCommand.self, Init.self, New.self]
+        subcommands: [Check.self, List.self, Show.self, IndexCommand.self, Search.self, Sql.self, DigestCommand.self, HomeworkCommand.self, TrendCommand.self, Templates.self, SchemaCommand.self, QueryCommand.self, ExportCommand.self, CopeCommand.self, Init.self, New.self, Encrypt.self, GitFilterCommand.self]
     )
 
     /// Runs the command. Exit codes follow DESIGN.md: 0 ok, 1 findings, 2 usage or environment errors

@@ -41,6 +41,8 @@ struct IndexOptions: ParsableArguments {
             for warning in index.warnings where IndexRecovery.printedWarnings.insert(warning).inserted {
                 Terminal.printWarning(warning)
             }
+            // Encrypted private notes this machine can't read are left out of everything: say so, one line each.
+            for note in (try? index.encryptedNotes()) ?? [] { Terminal.writeError(note.summary + "\n") }
         }
         return (index, report)
     }

@@ -50,6 +50,9 @@ enum ConfigTemplate {
         # out of digests and exports unless you ask for them.
         # private-by-default: false
 
+        # Encryption of private notes in git is set up by `between encrypt setup`, which
+        # adds an `encryption` setting at the end of this file (see docs/encryption.md).
+
         """
     }
 }

@@ -1,4 +1,5 @@
 /// Writes a new entry from its template: `between new`'s work, without the terminal.
+/// A private entry in a vault that encrypts private notes gets a neutral name (`NeutralName`).
 ///
 /// The file is created exclusively (never over an existing one); when the name is taken,
 /// `-2`, `-3`… is added. A new assignment's id is its file name, so the id in the front
@@ -57,7 +58,12 @@ public struct NewEntry: Sendable {
             } catch {
                 throw .template(error.description)
             }
-            let relative = place.relativePath(attempt: attempt)
+            var relative = place.relativePath(attempt: attempt)
+            if NeutralName.isWanted(for: text, path: relative, in: vault) {
+                let folder = NeutralName.folder(year: request.date.year)
+                try ExclusiveFile.makeFolders(folder, in: vault.root)
+                relative = folder + "/" + NeutralName.stem() + ".md"
+            }
             if try ExclusiveFile.create(relative, in: vault.root, text: text) == .created {
                 return Created(path: relative, absolutePath: vault.root + "/" + relative, text: text)
             }

@@ -44,33 +44,13 @@ public struct Git: Sendable {
     /// Runs `git ARGUMENTS`, feeding `input` on stdin; throws only when git can't be started.
     public func run(_ arguments: [String], input: Data? = nil) throws(Failure) -> Output {
         guard let executable = Self.executable() else { throw .notInstalled }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = Self.environment()
-        let output = Pipe(), errors = Pipe(), feed = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = feed
         do {
-            try process.run()
+            // `-C`: git runs as if started in the folder (the child is not moved there itself).
+            let output = try Subprocess.run(executable, ["-C", directory] + arguments, environment: Self.environment(), input: input)
+            return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
         } catch {
-            throw .failed(command: arguments.joined(separator: " "), message: error.localizedDescription)
+            throw .failed(command: arguments.joined(separator: " "), message: error.message)
         }
-        // Feed and drain at once, so neither side can fill a pipe and block the other.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let writer = feed.fileHandleForWriting
-        DispatchQueue.global().async(group: group) {
-            if let input { try? writer.write(contentsOf: input) }
-            try? writer.close()
-        }
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Runs a command that must succeed, returning its stdout.
@@ -90,12 +70,7 @@ public struct Git: Sendable {
 
     /// The `git` program on PATH.
     static func executable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") where !folder.isEmpty {
-            let candidate = String(folder) + "/git"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        Subprocess.find("git")
     }
 
     /// The environment, with git's path variables made absolute (from the current folder).

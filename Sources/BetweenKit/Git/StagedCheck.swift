@@ -34,17 +34,22 @@ public struct StagedCheck: Sendable {
         let changes = try index.stagedChanges()
 
         // Settings: the staged between.yml when there is one, else the file as it is.
-        var config = Vault(root: vaultRoot).config
+        let workingVault = Vault(root: vaultRoot)
+        var config = workingVault.config
+        var settingsProblems = workingVault.configDiagnostics
         var otherDiagnostics: [Diagnostic] = []
         if let file = files[VaultConfig.fileName], file.isRegular,
            case .bytes(let bytes)? = try index.contents(of: [file.object], limit: 1024 * 1024)[file.object] {
             let parsed = VaultConfig.parse(String(decoding: bytes, as: UTF8.self))
             config = parsed.0
+            settingsProblems = parsed.1
             if changes.contains(where: { $0.path == VaultConfig.fileName && $0.change != .deleted }) {
                 otherDiagnostics += parsed.1
             }
         }
         let scanner = VaultScanner(root: vaultRoot, exclude: config.exclude)
+        // Private notes are staged encrypted when the filter is at work; in plain text, they are refused.
+        let encryption = StagedEncryption(vaultRoot: vaultRoot, config: config, settingsProblems: settingsProblems)
         func isSource(_ path: String) -> Bool {
             guard let file = files[path], file.isRegular else { return false }
             return scanner.reads(path)
@@ -66,8 +71,11 @@ public struct StagedCheck: Sendable {
                 if stagedSet.contains(path) {
                     otherDiagnostics.append(.error("this file is \(size / (1024 * 1024)) MB; Between reads notes up to 10 MB, so it is skipped. Split it into smaller files, or exclude it in between.yml", in: path))
                 }
-            case .bytes(let bytes):
-                switch SourceDecoder.decode(bytes, path: path) {
+            case .bytes(let staged):
+                if stagedSet.contains(path), let refusal = encryption.refusal(path: path, staged: staged) {
+                    otherDiagnostics.append(refusal)
+                }
+                switch SourceDecoder.decode(encryption.readable(staged), path: path) {
                 case .failure(let diagnostic):
                     if stagedSet.contains(path) { otherDiagnostics.append(diagnostic) }
                 case .success(let text):
@@ -75,6 +83,11 @@ public struct StagedCheck: Sendable {
                     if stagedSet.contains(path) { texts[path] = text.split(separator: "\n", omittingEmptySubsequences: false) }
                 }
             }
+        }
+        // An id no plain-text assignment defines may belong to an encrypted one.
+        let known = Set(entries.filter { $0.type == .homework }.compactMap(\.homeworkID))
+        if entries.contains(where: { $0.type != .homework && stagedSet.contains($0.path) && $0.homeworkID.map { !known.contains($0) } ?? false }) {
+            entries += encryption.encryptedAssignments(index: index, isSource: isSource, excluding: Set(wanted))
         }
         VaultChecks.apply(to: &entries)
         let found = otherDiagnostics + entries.filter { stagedSet.contains($0.path) }.flatMap(\.diagnostics)

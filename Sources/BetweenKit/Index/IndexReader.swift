@@ -105,6 +105,14 @@ extension Index {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skipped") ?? 0 }
     }
 
+    /// One diagnostic per note left out because it is still encrypted (`EncryptedNote`), by path.
+    public func encryptedNotes() throws -> [Diagnostic] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, severity, message, line, column FROM skipped WHERE message = ? ORDER BY path",
+                             arguments: [EncryptedNote.message]).map(Diagnostic.init(row:))
+        }
+    }
+
     private static func crossFileDiagnostics(_ db: Database) throws -> [Int64: [Diagnostic]] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.recordId, r.path, d.line, d.column, d.severity, d.message

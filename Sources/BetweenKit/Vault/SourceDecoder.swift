@@ -1,12 +1,16 @@
 /// Turns a file's bytes into text, or says why it isn't a text file Between can read.
 ///
 /// Files over the size limit, binary files (a NUL byte), UTF-16/32 files and
-/// invalid UTF-8 are refused with a diagnostic naming the file, and skipped.
+/// invalid UTF-8 are refused with a diagnostic naming the file, and skipped. So is a
+/// private note still encrypted (`EncryptedNote`): it is left out like a private one.
 enum SourceDecoder {
     /// Files larger than this are not read (10 MiB).
     static let sizeLimit = 10 * 1024 * 1024
 
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        if EncryptedNote.isArmored(bytes) {
+            return .failure(EncryptedNote.diagnostic(path))
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(.error("this file is saved as UTF-16; Between reads UTF-8 only. Re-save it as UTF-8 in your editor", in: path))
         }

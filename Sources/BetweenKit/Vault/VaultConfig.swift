@@ -20,6 +20,9 @@ public struct VaultConfig: Sendable, Hashable {
     /// vault's `risk-urges`. A vault's list only adds names: a setting that forgot `suicide`
     /// must never stop it being raised.
     public var riskUrges: [String] = VaultConfig.defaultRiskUrges
+    /// Private notes travel encrypted in git (`encryption:`, written by `between encrypt setup`);
+    /// nil when the setting is absent. Present, even when damaged, it means encryption is on.
+    public var encryption: EncryptionSettings?
 
     public init() {}
 
@@ -124,6 +127,10 @@ public struct VaultConfig: Sendable, Hashable {
                 config.riskUrges = defaultRiskUrges + items.compactMap(\.text).filter { !defaultRiskUrges.contains($0) }
             case ("risk-urges", .string(let name)):
                 config.riskUrges = defaultRiskUrges + (defaultRiskUrges.contains(name) ? [] : [name])
+            case ("encryption", let value):
+                let (settings, problems) = EncryptionSettings.parse(value, pair: pair, path: path)
+                config.encryption = settings
+                diagnostics += problems
             case ("timezone", _), ("thresholds", _), ("crisis-line", _), ("exclude", _), ("risk-urges", _):
                 problem("\(pair.key) has the wrong kind of value (\(pair.value.kindDescription)); see the comments in a fresh between.yml from `between init`", pair)
             default:
@@ -134,7 +141,7 @@ public struct VaultConfig: Sendable, Hashable {
     }
 
     /// The settings Between knows.
-    static let knownKeys: Set = ["timezone", "week-start", "thresholds", "crisis-line", "exclude", "private-by-default", "risk-urges"]
+    static let knownKeys: Set = ["timezone", "week-start", "thresholds", "crisis-line", "exclude", "private-by-default", "risk-urges", "encryption"]
 
     /// Whether an unknown key was probably meant as `private-by-default` (`Private-By-Default`,
     /// `private_by_default`, a typo, a look-alike letter or an invisible character in it), or

@@ -15,6 +15,9 @@ extension Between {
             With --git, the folder becomes a git repository (unless it is in one already) with a pre-commit hook that runs \
             `between check --staged`, so a note with an error can't be committed by accident. The hook runs `between` \
             from PATH, else this copy of between by its full path. An existing hook is never replaced.
+
+            With --encrypt (which implies --git), private notes are stored in git encrypted, every other note as it is: \
+            see `between encrypt setup --help` and docs/encryption.md.
             """)
 
         @Argument(help: ArgumentHelp("The folder to make a vault (default: the current folder); created when missing.",
@@ -24,6 +27,9 @@ extension Between {
 
         @Flag(name: .long, help: "Also start a git repository here (unless it is in one) and add a pre-commit hook running `between check --staged`.")
         var git = false
+
+        @Flag(name: .long, help: "Also keep private notes encrypted in git (implies --git; see `between encrypt setup --help`).")
+        var encrypt = false
 
         func run() throws {
             let workingDirectory = FileManager.default.currentDirectoryPath
@@ -38,7 +44,7 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
-            if git {
+            if git || encrypt {
                 do {
                     let report = try PreCommitHook.setUp(vaultRoot: root, executable: Self.runningExecutable())
                     changed += report.changed
@@ -49,7 +55,10 @@ extension Between {
                 }
             }
             Terminal.write((changed + leftAlone).map { $0 + "\n" }.joined())
-            if changed.isEmpty {
+            if encrypt {
+                try Encrypt.setUp(vaultRoot: root)
+            }
+            if changed.isEmpty && !encrypt {
                 Terminal.writeError("Nothing to do: \(shown == "." ? "this folder" : shown) is a vault already.\n")
             } else {
                 Terminal.writeError("Your vault is ready. Try `between new mood` for a quick check-in, or `between new homework --title \"…\"` for an assignment.\n")

@@ -24,8 +24,16 @@ struct CLI {
     @discardableResult
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                     stdin: String? = nil) throws -> Result {
+        let result = try runProgram(executable, arguments, in: directory, environment: environment, stdin: stdin.map { Data($0.utf8) })
+        return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
+    }
+
+    /// Runs any program with Between's test environment (no `BETWEEN_VAULT`, no colour) plus
+    /// `environment`, feeding `stdin`; stdout comes back as bytes.
+    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                           stdin: Data? = nil) throws -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["BETWEEN_VAULT"] = nil
@@ -39,7 +47,7 @@ struct CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output can't block the child.
         let group = DispatchGroup()
@@ -48,9 +56,7 @@ struct CLI {
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -1,0 +1,55 @@
+/// What `between check --staged` (the pre-commit hook) needs to know about encryption.
+///
+/// With the filter at work, a private note is staged as ciphertext: it is decrypted
+/// (in memory) to be checked like any other. And when the vault says encryption is on
+/// but a private note is staged in plain text (a clone where `between encrypt setup`
+/// hasn't run, so git has no filter), the commit is refused: it would publish the note.
+struct StagedEncryption {
+    /// Whether the vault keeps private notes encrypted in git: `encryption:` in
+    /// `between.yml`, or `.gitattributes` sending notes through the filter.
+    let isOn: Bool
+    private let cipher: VaultCipher
+    private let options: EntryParser.Options
+    private let settingsProblems: [Diagnostic]
+
+    init(vaultRoot: String, config: VaultConfig, settingsProblems: [Diagnostic]) {
+        let vault = Vault(root: vaultRoot)
+        isOn = config.encryption != nil || vault.config.encryption != nil || RepositoryFilters.attributesPresent(vaultRoot: vaultRoot)
+        cipher = VaultCipher(vault: vault, keys: try? KeyStore())
+        options = EntryParser.Options(privateByDefault: config.privateByDefault)
+        self.settingsProblems = settingsProblems
+    }
+
+    /// Staged bytes as text to check: decrypted when they are ciphertext this machine can
+    /// open (else as they are: the reading pipeline then says the note is encrypted).
+    func readable(_ bytes: [UInt8]) -> [UInt8] {
+        guard EncryptedNote.isArmored(bytes), cipher.canDecrypt,
+              let plain = try? cipher.decrypt(bytes) else { return bytes }
+        return plain
+    }
+
+    /// An error when `staged` (the bytes as staged) is a private note in plain text and encryption is on.
+    func refusal(path: String, staged: [UInt8]) -> Diagnostic? {
+        guard isOn, !EncryptedNote.isArmored(staged),
+              NotePrivacy.judge(staged, path: path, options: options, settingsProblems: settingsProblems) != nil else { return nil }
+        return .error("this private note is staged in plain text, but this vault keeps private notes encrypted in git; committing it would put it on any remote as it is. Run `between encrypt setup` first, then `git add --renormalize \(path)`",
+                      in: path, at: .fileStart)
+    }
+
+    /// Assignments (homework entries) among the encrypted notes of the index, for homework
+    /// ids the plain-text notes don't define: read only when such an id is missing.
+    func encryptedAssignments(index: GitIndex, isSource: (String) -> Bool, excluding known: Set<String>) -> [Entry] {
+        guard cipher.canDecrypt,
+              let paths = try? index.paths(containing: EncryptedNote.armorHeader).filter({ isSource($0) && !known.contains($0) }),
+              !paths.isEmpty, let files = try? index.files() else { return [] }
+        let objects = paths.compactMap { files[$0]?.object }
+        guard let contents = try? index.contents(of: objects, limit: SourceDecoder.sizeLimit) else { return [] }
+        return paths.compactMap { path -> Entry? in
+            guard let object = files[path]?.object, case .bytes(let bytes)? = contents[object],
+                  let plain = try? cipher.decrypt(bytes),
+                  case .success(let text) = SourceDecoder.decode(plain, path: path) else { return nil }
+            let entry = EntryParser.parse(path: path, text: text, options: options)
+            return entry.type == .homework ? entry : nil
+        }
+    }
+}
