@@ -40,6 +40,7 @@ public enum EntryParser {
             diagnostics += MeasureCheck.check(fields, path: path, fallback: start)
         }
         let body = BodyParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        if let long = BodyLimit.warning(for: split.body, path: path, lineOffset: split.bodyLineOffset) { diagnostics.append(long) }
         if type == .safetyPlan {
             diagnostics += SafetyPlanCheck.check(body, path: path)
         }
