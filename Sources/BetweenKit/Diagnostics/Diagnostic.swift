@@ -53,9 +53,15 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(path: path, position: position, severity: .warning, message: message)
     }
 
-    /// `path:line:column: severity: message`, the form editors and terminals jump to.
+    /// `path:line:column: severity: message`, the form editors and terminals jump to,
+    /// with the path and message safe to print (`TerminalText`).
     public var summary: String {
-        let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
-        return "\(location): \(severity.rawValue): \(message)"
+        "\(location): \(severity.rawValue): \(TerminalText.line(message))"
+    }
+
+    /// `path:line:column` (or the path alone), the path safe to print (`TerminalText.path`).
+    public var location: String {
+        let shownPath = TerminalText.path(path)
+        return position.map { "\(shownPath):\($0.line):\($0.column)" } ?? shownPath
     }
 }
