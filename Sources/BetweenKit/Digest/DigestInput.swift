@@ -27,15 +27,16 @@ public struct DigestInput: Sendable {
 }
 
 extension Index {
-    /// Reads what a digest of `period` needs from the index.
+    /// Reads what a digest of `period` needs from the index, one entry at a time, each
+    /// as a digest keeps it (`DigestEntries`).
     public func digestInput(for period: DigestPeriod, includePrivate: Bool) throws -> DigestInput {
-        let entries = try self.entries(matching: RecordFilter(
+        let entries = try digestEntries(matching: RecordFilter(
             sql: "r.day BETWEEN ? AND ? AND r.type NOT IN ('homework', 'note', 'safety-plan')",
             arguments: [period.start.dayString, period.end.dayString]), order: RecordFilter(sql: "r.sort_key"))
-        let assignments = try self.entries(matching: RecordFilter(sql: "r.type = 'homework'"))
+        let assignments = try digestEntries(matching: RecordFilter(sql: "r.type = 'homework'"))
         var earlier: [Entry] = []
         for instrument in Instrument.allCases {
-            let found = try self.entries(matching: RecordFilter(
+            let found = try digestEntries(matching: RecordFilter(
                 sql: """
                     r.type = 'measure' AND r.day < ? AND r.private <= ? AND EXISTS (SELECT 1 FROM field f \
                     WHERE f.recordId = r.id AND f.key = 'instrument' AND f.text = ?)
@@ -45,7 +46,7 @@ extension Index {
             if let latest = found.first(where: { MeasureScore($0) != nil }) { earlier.append(latest) }
         }
         let weekStart = EntryDate.fromDayNumber(period.start.dayNumber - 7)
-        let weekBefore = try self.entries(matching: RecordFilter(
+        let weekBefore = try digestEntries(matching: RecordFilter(
             sql: "r.day >= ? AND r.day < ? AND r.private <= ?",
             arguments: [weekStart.dayString, period.start.dayString, includePrivate]))
         return DigestInput(period: period, entries: entries, assignments: assignments, earlierMeasures: earlier,
