@@ -19,7 +19,7 @@ import Testing
         let warning = try #require(entry.diagnostics.first { $0.message.hasPrefix("this note has more Markdown than Between reads") })
         #expect(warning.severity == .warning)
         #expect(warning.position == SourcePosition(line: 6, column: 1))
-        #expect(warning.message.contains("(280003 lines and marks"))
+        #expect(warning.message.contains("(280,003 lines and marks such as `*`, `[`, `-` or `>`; at most 262,144)"))
         #expect(warning.message.hasSuffix("Split it into smaller notes to have those read"))
     }
 

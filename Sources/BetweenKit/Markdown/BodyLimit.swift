@@ -41,11 +41,22 @@ enum BodyLimit {
         let markup = markup(in: markdown)
         guard isTooMuch(markup) else { return nil }
         return .warning("""
-            this note has more Markdown than Between reads in one note (\(markup) lines and marks such as \
-            `*`, `[`, `-` or `>`; at most \(markupLimit)), so Between reads its front matter and its text \
+            this note has more Markdown than Between reads in one note (\(grouped(markup)) lines and marks such as \
+            `*`, `[`, `-` or `>`; at most \(grouped(markupLimit))), so Between reads its front matter and its text \
             (for search and the word count), but not its headings, questions, tasks or links. Split it into \
             smaller notes to have those read
             """, in: path, at: SourcePosition(line: lineOffset + 1, column: 1))
+    }
+
+    /// "280,003": digits in threes, for reading.
+    private static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 
     private static func countMarkup(_ bytes: some Collection<UInt8>) -> Int {
