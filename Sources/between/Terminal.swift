@@ -61,13 +61,15 @@ enum Terminal {
         FileWriting.writeAll(Array(text.utf8), to: descriptor)
     }
 
-    /// `between: error: …` on stderr.
+    /// `between: error: …` on stderr. Messages may quote paths and values from the
+    /// vault: their control characters are shown as `TerminalText.lines` says.
     static func printError(_ message: String, prefixed: Bool = true) {
+        let message = TerminalText.lines(message)
         writeError(prefixed ? "between: error: \(message)\n" : message.hasSuffix("\n") ? message : message + "\n")
     }
 
-    /// `between: warning: …` on stderr.
+    /// `between: warning: …` on stderr, shown like `printError`'s.
     static func printWarning(_ message: String) {
-        writeError("between: warning: \(message)\n")
+        writeError("between: warning: \(TerminalText.lines(message))\n")
     }
 }

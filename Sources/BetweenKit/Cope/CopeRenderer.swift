@@ -1,7 +1,8 @@
 /// Prints a `CopeCard` as plain text (a terminal in a hard moment), Markdown or JSON.
 ///
 /// Words are short and kind; nothing here scores or judges. Everything the person
-/// wrote is shown as written in text, escaped in Markdown, and quoted in JSON.
+/// wrote is shown as written in text (its control characters as `TerminalText.line`
+/// shows them), escaped in Markdown, and quoted in JSON.
 public enum CopeRenderer {
     public enum Format: String, Sendable, CaseIterable { case text, md, json }
 
@@ -14,9 +15,9 @@ public enum CopeRenderer {
     }
 
     private static func lines(_ card: CopeCard, markdown: Bool) -> [String] {
-        func text(_ value: String) -> String { markdown ? MarkdownEscaping.escape(value) : value }
+        func text(_ value: String) -> String { markdown ? MarkdownEscaping.escape(value) : TerminalText.line(value) }
         func heading(_ value: String) -> String { markdown ? "## \(value)" : value.uppercased() }
-        func item(_ value: String) -> String { markdown ? "- \(text(value))" : "  • \(value)" }
+        func item(_ value: String) -> String { markdown ? "- \(text(value))" : "  • \(text(value))" }
         var out = [markdown ? "# When it's a lot" : "Take a breath. Here is what you planned, and what has helped you before.", ""]
         if let plan = card.plan, !plan.stepsForNow.isEmpty {
             let written = plan.date.map { " (written \($0.dayString))" } ?? ""
@@ -32,7 +33,7 @@ public enum CopeRenderer {
                 : "Your safety plan has no steps written in yet. It can help to fill it in with your therapist.")
         }
         if let line = card.crisisLine {
-            out += ["", markdown ? "**Crisis line: \(text(line))**" : "Crisis line: \(line)"]
+            out += ["", markdown ? "**Crisis line: \(text(line))**" : "Crisis line: \(text(line))"]
         }
         out += ["If you are in danger now, contact your local emergency services.", "", heading("What has helped you before")]
         if card.helped.isEmpty {
@@ -43,9 +44,9 @@ public enum CopeRenderer {
         for practice in card.helped {
             let when = practice.lastDay.map { ", most recently on \($0.dayString)" } ?? ""
             let times = practice.times == 1 ? "once" : "\(practice.times) times"
-            out.append(markdown ? "- **\(text(practice.name))** — \(times)\(when)" : "  • \(practice.name) — \(times)\(when)")
+            out.append(markdown ? "- **\(text(practice.name))** — \(times)\(when)" : "  • \(text(practice.name)) — \(times)\(when)")
             if let line = practice.line {
-                out.append(markdown ? "  > \(text(line))" : "      “\(line)”")
+                out.append(markdown ? "  > \(text(line))" : "      “\(text(line))”")
             }
         }
         if card.leftOut > 0 {

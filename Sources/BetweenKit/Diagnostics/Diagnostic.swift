@@ -54,14 +54,16 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     /// `path:line:column`; a problem with the whole file points at its start (`:1:1`), so
-    /// every line has the form editors and the `$gcc` problem matcher recognise.
+    /// every line has the form editors and the `$gcc` problem matcher recognise. The path is
+    /// safe to print (`TerminalText.path`).
     public var location: String {
         let shown = position ?? .fileStart
-        return "\(path):\(shown.line):\(shown.column)"
+        return "\(TerminalText.path(path)):\(shown.line):\(shown.column)"
     }
 
-    /// `path:line:column: severity: message`, the form editors and terminals jump to.
+    /// `path:line:column: severity: message`, the form editors and terminals jump to,
+    /// with the path and message safe to print (`TerminalText`).
     public var summary: String {
-        "\(location): \(severity.rawValue): \(message)"
+        "\(location): \(severity.rawValue): \(TerminalText.line(message))"
     }
 }

@@ -36,15 +36,16 @@ public struct DigestInput: Sendable {
 
 extension Index {
     /// Reads what a digest of `period` needs from the index, and with `templates` what the
-    /// vault's entry templates write (a homework table quotes nothing and doesn't need it).
+    /// vault's entry templates write (a homework table quotes nothing and doesn't need it),
+    /// one entry at a time, each as a digest keeps it (`DigestEntries`).
     public func digestInput(for period: DigestPeriod, includePrivate: Bool, templates: Bool = true) throws -> DigestInput {
-        let entries = try self.entries(matching: RecordFilter(
+        let entries = try digestEntries(matching: RecordFilter(
             sql: "r.day BETWEEN ? AND ? AND r.type NOT IN ('homework', 'note', 'safety-plan')",
             arguments: [period.start.dayString, period.end.dayString]), order: RecordFilter(sql: "r.sort_key"))
-        let assignments = try self.entries(matching: RecordFilter(sql: "r.type = 'homework'"))
+        let assignments = try digestEntries(matching: RecordFilter(sql: "r.type = 'homework'"))
         var earlier: [Entry] = []
         for instrument in Instrument.allCases {
-            let found = try self.entries(matching: RecordFilter(
+            let found = try digestEntries(matching: RecordFilter(
                 sql: """
                     r.type = 'measure' AND r.day < ? AND r.private <= ? AND EXISTS (SELECT 1 FROM field f \
                     WHERE f.recordId = r.id AND f.key = 'instrument' AND f.text = ?)
@@ -55,7 +56,7 @@ extension Index {
         }
         // The session note that says when the next one is: the latest up to the period's
         // end (a private one only when private entries are included).
-        let sessions = try self.entries(matching: RecordFilter(
+        let sessions = try digestEntries(matching: RecordFilter(
             sql: "r.type = 'session' AND r.day <= ? AND r.private <= ?", arguments: [period.end.dayString, includePrivate]),
             order: RecordFilter(sql: "r.sort_key DESC"), limit: 1)
         let next = sessions.first.flatMap { session -> EntryDate? in

@@ -28,7 +28,7 @@ public struct Trend: Sendable, Hashable {
             [point.label, String(point.summary.count), Format.number(point.summary.min),
              Format.number(point.summary.mean), Format.number(point.summary.max)]
         }).render()
-        return table + "\n\(field) \(Format.number(range.lowerBound))–\(Format.number(range.upperBound)): \(sparkline)\n"
+        return table + "\n\(TerminalText.line(field)) \(Format.number(range.lowerBound))–\(Format.number(range.upperBound)): \(sparkline)\n"
     }
 }
 

@@ -75,13 +75,14 @@ extension Index {
         guard !candidates.isEmpty || !gone.isEmpty else { return report }
         // Parsing (every core) and writing (one connection) overlap: while one batch
         // is written, the next is parsed.
-        let batches = stride(from: 0, to: candidates.count, by: Self.batchSize).map {
-            Array(candidates[$0..<min($0 + Self.batchSize, candidates.count)])
-        }
+        let batches = Self.batches(of: candidates)
         let parse: @Sendable ([SourceFile]) -> [Outcome] = { batch in
             batch.parallelMap { file -> Outcome in
                 defer { counter.step() }
-                return Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, vault: vault)
+                // However many cores parse, at most about one large note's worth is in memory at once.
+                return InFlightBudget.files.withPermit(for: Int(clamping: file.size)) {
+                    Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, vault: vault)
+                }
             }
         }
         // The first batch is read before taking the write lock. Often it is all there
@@ -154,6 +155,30 @@ extension Index {
 
     /// Files parsed per batch of the parse/write pipeline.
     static let batchSize = 256
+
+    /// The most bytes of files in one batch (a larger file is a batch of its own). Two
+    /// batches' records are in memory at once (one written while the next is parsed), and a
+    /// record can be ten times its file (a heading every four bytes), so a batch of long
+    /// notes is kept short; a batch of ordinary notes (a few KB each) never reaches this.
+    static let batchBytes: Int64 = 2 * 1024 * 1024
+
+    /// `files` cut into batches of at most `batchSize` files and `batchBytes` bytes, in order.
+    static func batches(of files: [SourceFile]) -> [[SourceFile]] {
+        var batches: [[SourceFile]] = []
+        var current: [SourceFile] = []
+        var bytes: Int64 = 0
+        for file in files {
+            if !current.isEmpty, current.count == batchSize || bytes + file.size > batchBytes {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(file)
+            bytes += max(file.size, 0)
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
 
     /// Whether a refresh writes so much of the index (a first index, a rebuild, most
     /// files touched by a sync) that building the field indexes afterwards, in one

@@ -21,15 +21,24 @@ public enum BodyParser {
     /// item. A `?` in code or a bare URL doesn't count; headings are never questions.
     /// Tasks: items starting `[ ]`, `[x]` or `[X]`; a task is a question only when it
     /// ends in `?` or sits under a questions heading. Safe to call from many threads.
+    ///
+    /// A body with more lines and markup than `BodyLimit.markupLimit` is kept as text only
+    /// (`BodyLimit.textOnly`; `BodyLimit.warning` says so), and the markup inside libcmark
+    /// at once, over all threads, is limited to the same (`InFlightBudget.markdown`):
+    /// memory stays bounded whatever the text.
     public static func parse(_ markdown: String, lineOffset: Int = 0) -> Body {
-        var extractor = BodyExtractor(lineOffset: lineOffset)
-        for event in CommonMark.events(markdown, lineOffset: lineOffset) {
-            switch event {
-            case .enter(let node): extractor.enter(node)
-            case .exit(let kind): extractor.exit(kind)
+        let markup = BodyLimit.markup(in: markdown)
+        if BodyLimit.isTooMuch(markup) { return BodyLimit.textOnly(markdown, lineOffset: lineOffset) }
+        return InFlightBudget.markdown.withPermit(for: markup) {
+            var extractor = BodyExtractor(lineOffset: lineOffset)
+            CommonMark.walk(markdown, lineOffset: lineOffset) { event in
+                switch event {
+                case .enter(let node): extractor.enter(node)
+                case .exit(let kind): extractor.exit(kind)
+                }
             }
+            return extractor.finish()
         }
-        return extractor.finish()
     }
 }
 

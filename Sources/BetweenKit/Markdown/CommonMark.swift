@@ -17,10 +17,36 @@ enum CommonMark {
     /// - Parameter lineOffset: lines of the file before the body (the front matter),
     ///   added to every line so positions are file positions.
     static func events(_ markdown: String, lineOffset: Int = 0) -> [MarkdownEvent] {
+        var events: [MarkdownEvent] = []
+        walk(markdown, lineOffset: lineOffset) { events.append($0) }
+        return events
+    }
+
+    /// Parses a Markdown body and hands each enter/exit event to `visit`, in document
+    /// order, as cmark's iterator reaches it: nothing but the event (plain Swift values)
+    /// reaches `visit`, and no list of every node is ever held (a note of 500,000
+    /// nodes needed 40 MB more for one).
+    ///
+    /// - Parameter lineOffset: lines of the file before the body (the front matter),
+    ///   added to every line so positions are file positions.
+    static func walk(_ markdown: String, lineOffset: Int = 0, visit: (MarkdownEvent) -> Void) {
+        parse(markdown, lineOffset: lineOffset, visit: visit)
+        #if canImport(Glibc)
+        // cmark's tree for a long body is some hundred thousand small blocks, freed by now;
+        // glibc keeps such memory in the thread's own arena, so each thread that ever
+        // parsed a long body would hold on to the peak of one. Hand the pages back.
+        if markdown.utf8.count >= trimAfterBytes { malloc_trim(0) }
+        #endif
+    }
+
+    /// Bodies this long (bytes) or longer are followed by `malloc_trim`.
+    private static let trimAfterBytes = 64 * 1024
+
+    private static func parse(_ markdown: String, lineOffset: Int, visit: (MarkdownEvent) -> Void) {
         var source = prepared(markdown)
         var columns = MarkdownColumnMap(source)
 
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
         defer { cmark_parser_free(parser) }
         source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -29,26 +55,22 @@ enum CommonMark {
                 }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = cmark_parser_finish(parser) else { return }
         defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return [] }
+        guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
 
-        var events: [MarkdownEvent] = []
-        // A rough guess (a node per ~8 bytes) saves most regrowth on typical bodies.
-        events.reserveCapacity(min(source.utf8.count / 8 + 16, 1 << 16))
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let kind = kind(of: cmark_node_get_type(node))
             if event == CMARK_EVENT_ENTER {
-                events.append(.enter(copy(node, kind: kind, lineOffset: lineOffset, columns: &columns)))
+                visit(.enter(copy(node, kind: kind, lineOffset: lineOffset, columns: &columns)))
             } else if event == CMARK_EVENT_EXIT {
-                events.append(.exit(kind))
+                visit(.exit(kind))
             }
         }
-        return events
     }
 
     /// cmark replaces NUL with U+FFFD and skips a leading byte-order mark while it

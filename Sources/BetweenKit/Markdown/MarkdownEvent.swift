@@ -25,9 +25,9 @@ enum MarkdownListType: Sendable, Hashable {
 
 /// One cmark node copied out into plain Swift values when the iterator enters it.
 ///
-/// Kept small (32 bytes) because the indexer builds one array of these per file and a
-/// pathological megabyte body has a million of them: one string slot shared by the
-/// literal and the URL, and the position as two 32-bit numbers.
+/// Kept small (32 bytes), since a pathological megabyte body has a million of them and
+/// `CommonMark.events` holds them all (the indexer walks them one at a time): one string
+/// slot shared by the literal and the URL, and the position as two 32-bit numbers.
 struct MarkdownNode: Sendable, Hashable {
     var kind: MarkdownNodeKind
     /// 1–6 for headings, 0 otherwise.

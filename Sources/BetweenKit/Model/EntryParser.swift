@@ -43,6 +43,7 @@ public enum EntryParser {
         let privacy = EntryPrivacy(split, path: path, privateByDefault: options.privateByDefault)
         diagnostics += privacy.diagnostics
         let body = BodyParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        if let long = BodyLimit.warning(for: split.body, path: path, lineOffset: split.bodyLineOffset) { diagnostics.append(long) }
         if type == .safetyPlan {
             diagnostics += SafetyPlanCheck.check(body, path: path)
         }

@@ -1,5 +1,7 @@
 /// Prints diagnostics like a compiler: `path:line:column: error: message`, then
 /// the source line and a caret under the column, so a person can see the spot.
+/// Text from the vault (the path, values quoted in the message, the source line) is
+/// shown as `TerminalText` says: a file name or a line can't forge a diagnostic of its own.
 public struct DiagnosticRenderer {
     /// Returns the text of a line (1-based) of a file, or nil.
     public typealias LineSource = (_ path: String, _ line: Int) -> String?
@@ -17,9 +19,10 @@ public struct DiagnosticRenderer {
         let location = diagnostic.location
         let label = diagnostic.severity.rawValue
         let styledLabel = color ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m") : label
-        var output = "\(location): \(styledLabel): \(diagnostic.message)\n"
+        var output = "\(location): \(styledLabel): \(TerminalText.line(diagnostic.message))\n"
         if let position = diagnostic.position, let line = lines(diagnostic.path, position.line) {
-            let shown = String(line.unicodeScalars.prefix(200).map { $0 == "\t" ? " " : Character($0) })
+            // One scalar for one (`TerminalText.line`), so the caret's column still fits.
+            let shown = TerminalText.line(String(line.unicodeScalars.prefix(200)))
             guard !shown.trimmingASCIIWhitespace().isEmpty else { return output }
             output += "    \(shown)\n"
             let caretColumn = min(max(position.column - 1, 0), shown.count)

@@ -96,7 +96,10 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
+            // Every control character (`TerminalText.isControl`: C0, DEL, C1, line and paragraph
+            // separators, bidi controls) as `\uXXXX`: the text is exact once decoded, and JSON
+            // printed to a terminal can't carry an escape sequence or reorder what it shows.
+            case let control where TerminalText.isControl(control):
                 let hex = String(control.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

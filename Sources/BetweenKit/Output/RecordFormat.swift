@@ -8,7 +8,8 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     case jsonl
     /// Comma-separated values with a header row.
     case csv
-    /// Only the paths, one per line (for `xargs`, editors).
+    /// Only the paths, one per line (for `xargs`, editors); a path holding a control
+    /// character (a line break, ESC…) is quoted, as in diagnostics (`TerminalText.path`).
     case paths
 
     /// The records in this format. Table and CSV show the main columns (`RecordSummary`);
@@ -24,17 +25,17 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         case .jsonl:
             return entries.map { EntryJSON.record($0).serialized() + "\n" }.joined()
         case .paths:
-            return entries.map { $0.path + "\n" }.joined()
+            return entries.map { TerminalText.path($0.path) + "\n" }.joined()
         }
     }
 
     /// Aligned columns: date (with a space before the time), type, title (marked when
-    /// private), path.
+    /// private), path; control characters shown as in `TerminalText`.
     static func table(_ records: [RecordSummary]) -> String {
         guard !records.isEmpty else { return "" }
         return TextTable(headers: ["DATE", "TYPE", "TITLE", "PATH"], rows: records.map { record in
             [record.date?.replacingAll(UInt8(ascii: "T"), with: " ") ?? "-", record.type,
-             record.title + (record.isPrivate ? " (private)" : ""), record.path]
+             record.title + (record.isPrivate ? " (private)" : ""), TerminalText.path(record.path)]
         }).render()
     }
 
@@ -62,7 +63,7 @@ extension Index {
                       limit: Int? = nil, to output: (String) throws -> Void) throws {
         switch format {
         case .paths:
-            try output(try paths(matching: filter, order: order, limit: limit).map { $0 + "\n" }.joined())
+            try output(try paths(matching: filter, order: order, limit: limit).map { TerminalText.path($0) + "\n" }.joined())
         case .table:
             try output(RecordFormat.table(try summaries(matching: filter, order: order, limit: limit)))
         case .csv:

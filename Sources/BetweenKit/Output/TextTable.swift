@@ -8,8 +8,9 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    /// The table as lines; cells are cut to `maxCellWidth` with an ellipsis,
-    /// line breaks in cells become spaces, and trailing spaces are trimmed.
+    /// The table as lines; cells are cut to `maxCellWidth` with an ellipsis, line
+    /// breaks in cells become spaces and other control characters U+FFFD
+    /// (`TerminalText.line`), and trailing spaces are trimmed.
     public func render(maxCellWidth: Int = 60) -> String {
         let cleaned = ([headers] + rows).map { row in row.map { Self.cleaned($0, maxWidth: maxCellWidth) } }
         var widths = Array(repeating: 0, count: headers.count)
@@ -43,7 +44,7 @@ public struct TextTable: Sendable {
         if cell.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) && cell.utf8.count <= maxWidth {
             return (cell, cell.utf8.count)
         }
-        let flat = String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        let flat = TerminalText.line(cell)
         let width = flat.count
         return width > maxWidth ? (String(flat.prefix(maxWidth - 1)) + "…", maxWidth) : (flat, width)
     }

@@ -31,9 +31,13 @@ public struct QuerySyntaxError: Error, Sendable, Hashable, CustomStringConvertib
     /// ```
     public func render(query: String, color: Bool = false) -> String {
         let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
-        var output = "between: \(label): \(message)\n"
-        // One line, tabs and line breaks as spaces, so the caret lines up.
-        let shown = query.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }
+        var output = "between: \(label): \(TerminalText.line(message))\n"
+        // One line, a character for a character so the caret lines up: tabs and line
+        // breaks as spaces, other control characters as U+FFFD (`TerminalText`).
+        let shown = query.map { character -> Character in
+            if character == "\t" || character.isNewline { return " " }
+            return character.unicodeScalars.contains(where: TerminalText.isControl) ? Character(TerminalText.replacement) : character
+        }
         let caret = min(max(column - 1, 0), shown.count)
         // A long query (pasted, generated) is cut to a window around the column.
         let start = shown.count > Self.shownWidth ? max(0, min(caret - Self.shownWidth / 2, shown.count - Self.shownWidth)) : 0
@@ -41,7 +45,7 @@ public struct QuerySyntaxError: Error, Sendable, Hashable, CustomStringConvertib
         let before = start > 0 ? "…" : ""
         output += "  " + before + String(shown[start..<end]) + (end < shown.count ? "…" : "") + "\n"
         output += "  " + String(repeating: " ", count: before.count + caret - start) + (color ? "\u{1B}[1;32m^\u{1B}[0m" : "^") + "\n"
-        if let hint { output += "hint: \(hint)\n" }
+        if let hint { output += "hint: \(TerminalText.line(hint))\n" }
         return output
     }
 

@@ -61,7 +61,7 @@ enum MarkdownEscaping {
             }
             if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            UTF8.encode(ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar) { output.append($0) }
+            UTF8.encode(ControlCharacters.isForbidden(scalar) ? TerminalText.replacement : scalar) { output.append($0) }
         }
         return output
     }

@@ -38,7 +38,7 @@ enum HTMLEscaping {
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
-            case _ where ControlCharacters.isForbidden(scalar): output += "\u{FFFD}"
+            case _ where ControlCharacters.isForbidden(scalar): output.unicodeScalars.append(TerminalText.replacement)
             default: output.unicodeScalars.append(scalar)
             }
         }
@@ -46,14 +46,12 @@ enum HTMLEscaping {
     }
 }
 
-/// Characters that have no place in a report: they are invalid in XML, and on a terminal
-/// they could move the cursor or change colours (ESC sequences).
+/// Characters that have no place in a report: `TerminalText`'s control characters
+/// (shown as U+FFFD, as on a terminal), except the tab, line feed and carriage return of
+/// the text's layout. They are invalid in XML, and on a terminal they could move the
+/// cursor or change colours (ESC sequences) or reorder the text (bidi controls).
 enum ControlCharacters {
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
-        default: false
-        }
+        scalar != "\t" && scalar != "\n" && scalar != "\r" && TerminalText.isControl(scalar)
     }
 }

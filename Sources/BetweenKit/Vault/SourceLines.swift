@@ -1,7 +1,16 @@
-/// Fetches lines of vault files for diagnostics' source excerpts, reading each file once.
+/// Fetches lines of vault files for diagnostics' source excerpts.
+///
+/// Diagnostics are printed sorted by path, then line, so only the file asked for last
+/// is kept (its bytes), and each line is found by walking on from the one asked for
+/// before. Keeping every file's lines instead cost some 80 bytes a line: half a GB for
+/// six 10 MB notes of short lines, and without bound for a vault where every note has a warning.
 public final class SourceLines {
     private let root: String
-    private var cache: [String: [Substring]] = [:]
+    private var path: String?
+    /// The bytes of the file at `path`, nil when it can't be read as text.
+    private var bytes: [UInt8]?
+    /// A line start in `bytes` found before: the next lookup walks on from it.
+    private var cursor = (line: 1, offset: 0)
 
     public init(root: String) {
         self.root = root
@@ -9,15 +18,33 @@ public final class SourceLines {
 
     /// Line `number` (1-based) of the file at `path` (relative to the root), without its line break.
     public func line(_ path: String, _ number: Int) -> String? {
-        if cache[path] == nil {
-            guard case .success(let bytes) = FileSystem.read(root + "/" + path, limit: SourceDecoder.sizeLimit),
-                  case .success(let text) = SourceDecoder.decode(bytes, path: path) else { return nil }
-            cache[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if path != self.path {
+            self.path = path
+            bytes = Self.text(at: root + "/" + path, shownAs: path)
+            cursor = (1, 0)
         }
-        guard let lines = cache[path], number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-        return String(line)
+        guard let bytes, number >= 1 else { return nil }
+        if number < cursor.line { cursor = (1, 0) }
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            while cursor.line < number {
+                guard let newline = UnsafeBufferPointer(rebasing: buffer[cursor.offset...]).firstIndex(ofByte: 0x0A) else {
+                    return nil
+                }
+                cursor = (cursor.line + 1, cursor.offset + newline + 1)
+            }
+            let rest = UnsafeBufferPointer(rebasing: buffer[cursor.offset...])
+            var line = String(decoding: UnsafeBufferPointer(rebasing: rest[..<(rest.firstIndex(ofByte: 0x0A) ?? rest.count)]),
+                              as: UTF8.self)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            return line
+        }
+    }
+
+    /// The file's bytes when it is text Between reads (as `SourceDecoder` decides).
+    private static func text(at absolute: String, shownAs path: String) -> [UInt8]? {
+        guard case .success(let bytes) = FileSystem.read(absolute, limit: SourceDecoder.sizeLimit),
+              case .success = SourceDecoder.decode(bytes, path: path) else { return nil }
+        return bytes
     }
 }

@@ -33,8 +33,11 @@ public struct Vault: Sendable {
     }
 
     /// Reads and parses one file; a file that can't be read as text gives a diagnostic instead.
+    /// Files read at once on other threads share `InFlightBudget.files`.
     public func read(_ file: SourceFile) -> Result<Entry, Diagnostic> {
-        readBytes(file).flatMap { parse($0, of: file) }
+        InFlightBudget.files.withPermit(for: Int(clamping: file.size)) {
+            readBytes(file).flatMap { parse($0, of: file) }
+        }
     }
 
     /// A file's bytes, or why it can't be read (too large, not a regular file, no permission).

@@ -42,16 +42,18 @@ extension Between {
                 let bold = Terminal.stdoutWantsColor
                 for hit in hits {
                     let date = hit.date.map { " · \($0.replacingOccurrences(of: "T", with: " "))" } ?? ""
-                    Terminal.write("\(hit.path)\(date)\(hit.isPrivate ? " · private" : "")\n  \(hit.title)\n")
-                    Terminal.write("  \(plain(hit.snippet, open: bold ? "\u{1B}[1m" : "[", close: bold ? "\u{1B}[0m" : "]"))\n\n")
+                    Terminal.write("\(TerminalText.path(hit.path))\(date)\(hit.isPrivate ? " · private" : "")\n  \(TerminalText.line(hit.title))\n")
+                    Terminal.write("  \(plain(hit.snippet, open: bold ? "\u{1B}[1m" : "[", close: bold ? "\u{1B}[0m" : "]", forTerminal: true))\n\n")
                 }
-                if hits.isEmpty { Terminal.writeError("No notes contain all of: \(words.joined(separator: " ")).\n") }
+                if hits.isEmpty { Terminal.writeError("No notes contain all of: \(TerminalText.line(words.joined(separator: " "))).\n") }
             }
         }
 
-        /// The snippet on one line with the highlight markers replaced.
-        private func plain(_ snippet: String, open: String, close: String) -> String {
-            snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        /// The snippet on one line with the highlight markers replaced; for a terminal
+        /// (`forTerminal`), its control characters as `TerminalText.line` shows them.
+        private func plain(_ snippet: String, open: String, close: String, forTerminal: Bool = false) -> String {
+            let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return (forTerminal ? TerminalText.line(flat) : flat)
                 .replacingOccurrences(of: SearchHit.highlightStart, with: open)
                 .replacingOccurrences(of: SearchHit.highlightEnd, with: close)
         }

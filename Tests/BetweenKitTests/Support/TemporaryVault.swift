@@ -28,6 +28,24 @@ struct TemporaryVault {
         try writeBytes(path, Array(text.utf8))
     }
 
+    /// Writes `header`, then `unit` `count` times, a chunk at a time: a 10 MB note never
+    /// sits whole in the test process (whose own peak `CLI.peakMemory` can't tell apart).
+    func writeRepeated(_ path: String, header: String = "", _ unit: String, count: Int) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(header.utf8).write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let perChunk = max(1, 65_536 / max(unit.utf8.count, 1))
+        let chunk = Data(String(repeating: unit, count: perChunk).utf8)
+        var left = count
+        while left > 0 {
+            try handle.write(contentsOf: left >= perChunk ? chunk : Data(String(repeating: unit, count: left).utf8))
+            left -= perChunk
+        }
+    }
+
     func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: root + "/" + path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
