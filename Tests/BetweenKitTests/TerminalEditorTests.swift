@@ -4,7 +4,8 @@ import Testing
 
 /// `between new` at a real terminal (a pseudo-terminal it controls, as from a shell prompt):
 /// a terminal editor gets the keyboard and the screen, Ctrl-C goes to the editor and never
-/// kills Between, and the terminal's settings come back afterwards.
+/// kills Between, the terminal's settings come back afterwards, and the "Keep the file?"
+/// question takes only a clear yes or no.
 @Suite struct TerminalEditorTests {
     /// The vim `make test-deps` installs (vim-tiny), or any vim.
     static let vim = ["vim.tiny", "vim"].lazy.compactMap { Subprocess.find($0) }.first
@@ -76,6 +77,42 @@ import Testing
         #expect(terminal.modes.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON), "Between put the settings back")
     }
 
+    @Test func anEditorEndedByCtrlCLeavesTheChoiceToThePerson() throws {
+        let vault = try CaptureTests.vault()
+        defer { vault.remove() }
+        let editor = try Self.script(in: vault, "stty -echo -icanon\necho 'editor ready'\nexec sleep 30")
+        let terminal = try Self.start(vault, editor: editor)
+        try terminal.waitFor("editor ready")
+        terminal.type("\u{03}")
+        try terminal.waitFor("[Y/n] ")
+        #expect(terminal.text.contains("was ended by a signal (Interrupt), and the file is as the template left it. Keep the file \(Self.path)?"))
+        #expect(terminal.modes.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON), "the question is asked with echo on")
+        terminal.type("maybe\r")
+        try terminal.waitFor("Please answer y to keep \(Self.path) or n to remove it. Keep it? [Y/n] ")
+        terminal.type("\r")
+        let status = try terminal.finish()
+        #expect(status == 1, "the editor failed: \(terminal.text)")
+        #expect(try vault.read(Self.path).hasPrefix("---\ntype: mood\n"), "Enter keeps the file")
+    }
+
+    @Test func noAtTheTerminalRemovesAnUntouchedEntryAndEndOfInputKeepsIt() throws {
+        let vault = try CaptureTests.vault()
+        defer { vault.remove() }
+        let terminal = try Self.start(vault, editor: "true")
+        try terminal.waitFor("the file is as the template left it. Keep the file \(Self.path)? [Y/n] ")
+        terminal.type("No\r")
+        #expect(try terminal.finish() == 0)
+        #expect(terminal.text.contains("Removed \(Self.path)."))
+        #expect(!FileManager.default.fileExists(atPath: vault.root + "/" + Self.path))
+
+        let again = try Self.start(vault, editor: "true")
+        try again.waitFor("[Y/n] ")
+        again.type("\u{04}") // Ctrl-D: the input ends
+        #expect(try again.finish() == 0)
+        #expect(again.text.contains("no answer; kept the file: \(Self.path)"))
+        #expect(FileManager.default.fileExists(atPath: vault.root + "/" + Self.path))
+    }
+
     @Test func theShellGivesWayToTheEditorUnlessTheSettingIsMoreThanACommand() throws {
         func shell(_ setting: String) -> String { Editor(environment: ["EDITOR": setting])!.shellCommand }
         #expect(shell("code --wait") == #"exec code --wait "$@""#)
@@ -104,5 +141,54 @@ import Testing
         } throws: { error in
             "\(error)".contains("stty") && "\(error)".contains("was stopped")
         }
+    }
+}
+
+/// The answer to "Keep the file? [Y/n]", without a terminal.
+@Suite struct KeepQuestionTests {
+    static func session(in vault: TemporaryVault) throws -> EditSession {
+        try vault.write("draft.md", "---\ntype: mood\n---\n")
+        let created = NewEntry.Created(path: "draft.md", absolutePath: vault.root + "/draft.md", text: "---\ntype: mood\n---\n")
+        return EditSession(editor: Editor(environment: ["EDITOR": "true"])!, created: created, shown: "draft.md")
+    }
+
+    /// Asks with `answers` in turn (then end of input); returns whether the file was kept and what was said and asked.
+    static func decide(_ answers: [String], in vault: TemporaryVault) throws -> (kept: Bool, asked: [String], said: [String]) {
+        var remaining = answers[...], asked: [String] = [], said: [String] = []
+        let conversation = EditSession.Conversation(isTerminal: true, ask: { question in
+            asked.append(question)
+            return remaining.popFirst()
+        }, say: { said.append($0) })
+        let kept = try Self.session(in: vault).decide("the file is as the template left it", conversation)
+        return (kept, asked, said)
+    }
+
+    @Test func onlyNoOrNRemovesAndOnlyYesYOrEnterKeeps() {
+        for answer in ["", "y", "Y", "yes", "YES", " yes \n"] { #expect(EditSession.meaning(of: answer) == true, "\(answer)") }
+        for answer in ["n", "N", "no", "No", " no\t"] { #expect(EditSession.meaning(of: answer) == false, "\(answer)") }
+        for answer in ["maybe", "nope", "yess", "keep", "q", "0", "ja", "y n", "\u{1b}[A"] {
+            #expect(EditSession.meaning(of: answer) == nil, "\(answer)")
+        }
+    }
+
+    @Test func anUnclearAnswerIsAskedAgainAndNoRemovesTheFile() throws {
+        let vault = try TemporaryVault()
+        defer { vault.remove() }
+        let result = try Self.decide(["whatever", "no"], in: vault)
+        #expect(!result.kept && result.asked.count == 2)
+        #expect(result.asked[1].hasPrefix("Please answer y to keep draft.md or n to remove it."))
+        #expect(result.said == ["Removed draft.md."])
+        #expect(!FileManager.default.fileExists(atPath: vault.root + "/draft.md"))
+    }
+
+    @Test func endOfInputOrNoClearAnswerKeepsTheFile() throws {
+        let vault = try TemporaryVault()
+        defer { vault.remove() }
+        let ended = try Self.decide(["hmm"], in: vault)
+        #expect(ended.kept && ended.asked.count == 2 && ended.said == ["no answer; kept the file: draft.md"])
+        let unclear = try Self.decide(Array(repeating: "perhaps", count: 10), in: vault)
+        #expect(unclear.kept && unclear.asked.count == EditSession.questionLimit)
+        #expect(unclear.said == ["no clear answer; kept the file: draft.md"])
+        #expect(FileManager.default.fileExists(atPath: vault.root + "/draft.md"))
     }
 }

@@ -23,8 +23,10 @@ extension Between {
             left out, the only active assignment that expects this kind is filled in.
 
             The editor is $VISUAL, else $EDITOR (it may have arguments, e.g. `code --wait`). It opens when you run \
-            `between new` at a terminal, or with --edit; --no-edit never opens it. Templates can be changed: see \
-            `between templates`.
+            `between new` at a terminal, or with --edit; --no-edit never opens it. A terminal editor (vim, nano) gets \
+            the terminal until it closes; a graphical one needs its option to wait (`code --wait`, `subl -w`). If \
+            the editor fails or the file is left untouched, you are asked whether to keep it (Enter or y keeps it, \
+            n removes it). Templates can be changed: see `between templates`.
             """)
 
         @OptionGroup var indexOptions: IndexOptions
@@ -99,7 +101,12 @@ extension Between {
             }
             let conversation = EditSession.Conversation(
                 isTerminal: isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1,
-                ask: { question in Terminal.writeError("between: " + question); return readLine() },
+                ask: { question in
+                    Terminal.writeError("between: " + question)
+                    let answer = readLine()
+                    if answer == nil { Terminal.writeError("\n") } // Ctrl-D ends the prompt's line
+                    return answer
+                },
                 say: { message in Terminal.writeError("between: " + message + "\n") })
             let result = EditSession(editor: editor, created: created, shown: shown)
                 .run(outputToStandardError: isatty(STDOUT_FILENO) != 1, conversation: conversation)
