@@ -16,7 +16,7 @@ extension Between {
             Where it goes: journal/YYYY/MM/YYYY-MM-DD-HHMM-KIND.md for journal entries (phq9 and gad7 are measures \
             named …-phq9.md and …-gad7.md), sessions/YYYY-MM-DD.md, homework/ID.md, safety-plan.md. The time is now, \
             on the clock of the vault's time zone, or --date. An existing file is never overwritten: a second entry in \
-            the same minute gets -2, -3, and so on.
+            the same minute gets -2, -3, and so on; a new assignment whose id is taken is refused instead.
 
             For `new homework`, the new assignment's id (and file name) is made from --homework, else --title: lower \
             case, letters and digits, words joined by '-'. For other kinds, --homework names the assignment practised; \
@@ -83,7 +83,7 @@ extension Between {
                     ?? EntryClock.now(in: zone)
                 let practised = kind.type == .homework ? homework : try assignments.resolve(homework, for: kind)
                 created = try writer.create(.init(kind: kind, date: moment, title: title, homework: practised),
-                                            takenIDs: assignments.ids)
+                                            assignments: assignments.all)
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
