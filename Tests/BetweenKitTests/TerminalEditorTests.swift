@@ -129,6 +129,19 @@ import Testing
         #expect(try vault.read(Self.path).hasSuffix("\nSet before the editor.\n"))
     }
 
+    @Test func aPathWithSpacesQuotesAndDollarsReachesTheEditorAsOneArgument() throws {
+        let base = try TemporaryVault()
+        defer { base.remove() }
+        let folder = #"Sam's "notes" $HOME & `date`"#
+        try base.write(folder + "/between.yml", "")
+        let script = try EditorFlowTests.editor(in: base, #"echo 'Written through the odd path.' >> "$last""#)
+        let result = try CLI.run(["new", "mood", "--date", "2026-11-20 21:00", "--edit", "--vault", base.root + "/" + folder],
+                                 environment: ["EDITOR": "'\(script)' --wait", "VISUAL": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try base.read(".tools/arguments") == "--wait\n\(base.root)/\(folder)/\(Self.path)\n")
+        #expect(try base.read(folder + "/" + Self.path).hasSuffix("\nWritten through the odd path.\n"))
+    }
+
     @Test func aProgramStoppedByTheTerminalFailsTheWaitInsteadOfHangingIt() throws {
         let folder = try TemporaryVault()
         defer { folder.remove() }
