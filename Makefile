@@ -29,10 +29,12 @@ deps:
 	fi
 
 # What the test suite runs for real, installed only when missing: Chromium (prints the
-# HTML digest to PDF and counts its pages).
+# HTML digest to PDF and counts its pages) and vim-tiny (`between new` on a pseudo-terminal
+# opens a real terminal editor and types into it).
 test-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
+	command -v vim.tiny >/dev/null || command -v vim >/dev/null || missing="$$missing vim-tiny"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing for the tests:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -27,6 +27,7 @@ struct Between: ParsableCommand {
         // Everything Between creates (the index, its WAL files, reports) is for the
         // vault's owner alone.
         umask(0o077)
+        BashCompletion.printIfRequested()
         do {
             var command = try parseAsRoot()
             try IndexRecovery.run(&command)

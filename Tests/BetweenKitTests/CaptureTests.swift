@@ -192,10 +192,34 @@ import Testing
                 "the done assignment doesn't count")
         let reflection = try CLI.run(["new", "reflection", "--date", "2026-11-20 09:00", "--no-edit"], in: vault.root)
         #expect(try vault.read(reflection.stdout.trimmingCharacters(in: .newlines)).contains("\nhomework:\n"))
-        let duplicate = try CLI.run(["new", "homework", "--homework", "bus-exposure", "--no-edit"], in: vault.root)
-        #expect(duplicate.stdout == "homework/bus-exposure-2.md\n")
-        #expect(try vault.read("homework/bus-exposure-2.md").contains("id: bus-exposure-2\n"))
         #expect(try CLI.run(["check"], in: vault.root).status == 0)
+    }
+
+    @Test func aSecondAssignmentWithTheSameIdIsRefusedNeverRenamed() throws {
+        let vault = try Self.vault([
+            "homework/breathing.md": "---\ntype: homework\nid: breathing-478\n---\n",
+            "homework/ideas.md": "Things to try, maybe.\n",
+            "homework/broken.md": "---\ntype: homework\ntitle: [unclosed\n---\n",
+        ])
+        defer { vault.remove() }
+        let first = try CLI.run(["new", "homework", "--title", "Bus exposure", "--no-edit"], in: vault.root)
+        #expect(first.status == 0 && first.stdout == "homework/bus-exposure.md\n", "\(first.stderr)")
+        try vault.write("homework/bus-exposure.md", try vault.read("homework/bus-exposure.md") + "Two stops, then three.\n")
+        let before = try vault.fingerprint()
+        let again = try CLI.run(["new", "homework", "--title", "Bus Exposure!", "--no-edit"], in: vault.root)
+        #expect(again.status == 2 && again.stdout.isEmpty)
+        #expect(again.stderr.contains("between: error: can't make a second assignment 'bus-exposure': it is taken by homework/bus-exposure.md."))
+        #expect(again.stderr.contains("open homework/bus-exposure.md in your editor; for a new one, choose another --title"))
+        // The id of an assignment in another file, a file that isn't an assignment, one that can't be read yet.
+        for (id, owner) in [("breathing-478", "homework/breathing.md"), ("ideas", "homework/ideas.md"), ("broken", "homework/broken.md")] {
+            let taken = try CLI.run(["new", "homework", "--homework", id, "--no-edit"], in: vault.root)
+            #expect(taken.status == 2 && taken.stderr.contains("'\(id)': it is taken by \(owner)."), "\(taken.stderr)")
+        }
+        #expect(try vault.fingerprint() == before, "nothing written, nothing changed")
+        let untitled = try CLI.run(["new", "homework", "--no-edit"], in: vault.root)
+        #expect(untitled.stdout == "homework/assignment.md\n")
+        let untitledAgain = try CLI.run(["new", "homework", "--no-edit"], in: vault.root)
+        #expect(untitledAgain.status == 2 && untitledAgain.stderr.contains("'assignment': it is taken by homework/assignment.md."))
     }
 
     @Test func homeworkIdsCompleteInTheShellQuietly() throws {

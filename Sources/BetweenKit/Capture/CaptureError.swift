@@ -4,6 +4,8 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownKind(String, hint: String?)
     /// `--homework` names no assignment of the vault.
     case unknownAssignment(String, known: [String])
+    /// `new homework` for an id an assignment already has (or whose file exists).
+    case assignmentExists(id: String, path: String)
     /// A file or folder could not be created.
     case cannotCreate(path: String, reason: String)
     /// A path the vault needs is taken by something else (a file where a folder should be).
@@ -28,6 +30,10 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
                 message += "; known ids: \(known.prefix(12).joined(separator: ", "))"
             }
             return message
+        case .assignmentExists(let id, let path):
+            return "can't make a second assignment '\(id)': it is taken by \(path). An assignment's id is its file's name "
+                + "and what your entries name in `homework:`, so no two can share one. To change that assignment, open "
+                + "\(path) in your editor; for a new one, choose another --title, or give it an id with --homework"
         case .cannotCreate(let path, let reason):
             return "can't create \(path) (\(reason)); choose a folder you can write to"
         case .notAFolder(let path):

@@ -67,19 +67,48 @@ public struct EditSession {
         }
     }
 
-    /// Keeps the file unless the person, at a terminal, answers no.
-    private func decide(_ what: String, _ conversation: Conversation) -> Bool {
+    /// How many times an unclear answer is asked again before the file is simply kept.
+    static let questionLimit = 3
+
+    /// Keeps the file unless the person, at a terminal, answers no. An answer that is
+    /// neither yes nor no is asked again; when the input ends, or after `questionLimit`
+    /// unclear answers, the file is kept (nothing is thrown away without a clear no).
+    func decide(_ what: String, _ conversation: Conversation) -> Bool {
         guard conversation.isTerminal else {
             conversation.say("\(what); kept the file: \(shown)")
             return true
         }
-        let answer = conversation.ask("\(what). Keep the file \(shown)? [Y/n] ")?.trimmingASCIIWhitespace().lowercased() ?? ""
-        guard answer == "n" || answer == "no" else { return true }
-        guard unlink(created.absolutePath) == 0 else {
-            conversation.say("couldn't remove \(shown) (\(FileSystem.lastError)); it is kept.")
-            return true
+        var question = "\(what). Keep the file \(shown)? [Y/n] "
+        for _ in 1...Self.questionLimit {
+            guard let answer = conversation.ask(question) else {
+                conversation.say("no answer; kept the file: \(shown)")
+                return true
+            }
+            switch Self.meaning(of: answer) {
+            case true?:
+                return true
+            case false?:
+                guard unlink(created.absolutePath) == 0 else {
+                    conversation.say("couldn't remove \(shown) (\(FileSystem.lastError)); it is kept.")
+                    return true
+                }
+                conversation.say("Removed \(shown).")
+                return false
+            case nil:
+                question = "Please answer y to keep \(shown) or n to remove it. Keep it? [Y/n] "
+            }
         }
-        conversation.say("Removed \(shown).")
-        return false
+        conversation.say("no clear answer; kept the file: \(shown)")
+        return true
+    }
+
+    /// What an answer to "Keep the file? [Y/n]" means: keep (Enter, y, yes), remove (n,
+    /// no), or nil when it is neither, in any case.
+    static func meaning(of answer: String) -> Bool? {
+        switch answer.trimmingASCIIWhitespace().lowercased() {
+        case "", "y", "yes": return true
+        case "n", "no": return false
+        default: return nil
+        }
     }
 }

@@ -2,8 +2,9 @@
 /// A private entry in a vault that encrypts private notes gets a neutral name (`NeutralName`).
 ///
 /// The file is created exclusively (never over an existing one); when the name is taken,
-/// `-2`, `-3`… is added. A new assignment's id is its file name, so the id in the front
-/// matter always matches the name finally used, and never repeats an existing assignment's.
+/// `-2`, `-3`… is added. Not for a new assignment: its id is its file name and what
+/// entries name in `homework:`, so a second `bus-exposure-2` made silently would split
+/// one assignment's practice in two. When the id or the file is taken, it is refused.
 public struct NewEntry: Sendable {
     /// What to write.
     public struct Request: Sendable, Hashable {
@@ -38,16 +39,23 @@ public struct NewEntry: Sendable {
         self.store = store ?? TemplateStore(vaultRoot: vault.root)
     }
 
-    /// Writes the entry; `takenIDs` are assignment ids a new assignment must not reuse.
-    public func create(_ request: Request, takenIDs: [String] = []) throws(CaptureError) -> Created {
+    /// Writes the entry; `assignments` are the vault's, whose ids a new assignment must not reuse.
+    public func create(_ request: Request, assignments: [Assignments.Assignment] = []) throws(CaptureError) -> Created {
         let kind = request.kind
-        let newID = kind.type == .homework ? (request.homework ?? request.title) : nil
+        let isAssignment = kind.type == .homework
+        let newID = isAssignment ? (request.homework ?? request.title) : nil
         let place = EntryPath(kind: kind, date: request.date, assignmentID: newID)
+        if isAssignment {
+            // Also a file by that name that isn't (yet) a readable assignment: once fixed, its id would be the same.
+            let named = place.relativePath(attempt: 1)
+            if let owner = assignments.first(where: { $0.id == place.stem })?.path
+                ?? (FileSystem.status(vault.root + "/" + named, follow: false) != nil ? named : nil) {
+                throw .assignmentExists(id: place.stem, path: owner)
+            }
+        }
         try ExclusiveFile.makeFolders(place.folder, in: vault.root)
-        let taken = Set(takenIDs)
-        for attempt in 1...10_000 {
-            let id = kind.type == .homework ? place.stem(attempt: attempt) : nil
-            if let id, taken.contains(id) { continue }
+        for attempt in 1...(isAssignment ? 1 : 10_000) {
+            let id = isAssignment ? place.stem : nil
             let values = EntryTemplate.Values(date: request.date, title: request.title,
                                               homework: kind.type == .homework ? nil : request.homework,
                                               id: id, crisisLine: vault.config.crisisLine,
@@ -68,6 +76,7 @@ public struct NewEntry: Sendable {
                 return Created(path: relative, absolutePath: vault.root + "/" + relative, text: text)
             }
         }
+        if isAssignment { throw .assignmentExists(id: place.stem, path: place.relativePath(attempt: 1)) }
         throw .cannotCreate(path: place.relativePath(attempt: 1), reason: "every name up to -10000 is taken")
     }
 

@@ -11,6 +11,7 @@ import Glibc
 /// (against 1 ms): the git filter starts two children for each private note git looks
 /// at, so that was most of a `git status`. It also lets a child inherit chosen files
 /// (`MemoryFiles`). The child starts with default signal handling, whatever Between ignores.
+/// `spawn` and `waitForExit` also start the person's editor on the terminal (`Editor`).
 public enum Subprocess {
     /// What a program printed, and how it ended.
     public struct Output: Sendable {
@@ -64,6 +65,36 @@ public enum Subprocess {
         for (offset, descriptor) in files.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, descriptor, Int32(3 + offset))
         }
+        let launched = Result { () throws(LaunchFailure) in
+            try spawn(executable, arguments, environment: environment, actions: &actions)
+        }
+        for end in [feed.read, output.write, errors.write] {
+            close(end)
+            open.removeAll { $0 == end }
+        }
+        let pid = try launched.get()
+
+        // Feed and drain at once, so neither side can fill a pipe and block the other.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outBytes: [UInt8] = [], errBytes: [UInt8] = []
+        DispatchQueue.global().async(group: group) { outBytes = readAll(output.read) }
+        DispatchQueue.global().async(group: group) { errBytes = readAll(errors.read) }
+        if let input, !input.isEmpty { feedIgnoringClosedPipe([UInt8](input), to: feed.write) }
+        close(feed.write)
+        open.removeAll { $0 == feed.write }
+        group.wait()
+        let ended = waitForExit(pid)
+        return Output(status: ended.status, stdout: Data(outBytes),
+                      stderr: String(decoding: errBytes, as: UTF8.self), signaled: ended.signaled)
+    }
+
+    /// Starts `executable` with `arguments` and the descriptors `actions` arranges, and
+    /// returns its process id; wait for it with `waitForExit`. The child stays in Between's
+    /// process group (so a program run on the terminal, an editor, is in the terminal's
+    /// foreground with Between) and starts with default handling of the signals Between
+    /// may ignore, and none blocked.
+    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                             actions: inout posix_spawn_file_actions_t) throws(LaunchFailure) -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -81,26 +112,16 @@ public enum Subprocess {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        for end in [feed.read, output.write, errors.write] {
-            close(end)
-            open.removeAll { $0 == end }
-        }
         guard spawned == 0 else { throw LaunchFailure(message: String(cString: strerror(spawned))) }
+        return pid
+    }
 
-        // Feed and drain at once, so neither side can fill a pipe and block the other.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outBytes: [UInt8] = [], errBytes: [UInt8] = []
-        DispatchQueue.global().async(group: group) { outBytes = readAll(output.read) }
-        DispatchQueue.global().async(group: group) { errBytes = readAll(errors.read) }
-        if let input, !input.isEmpty { feedIgnoringClosedPipe([UInt8](input), to: feed.write) }
-        close(feed.write)
-        open.removeAll { $0 == feed.write }
-        group.wait()
+    /// Waits for the child `pid` to end: its exit status, or the signal that ended it.
+    public static func waitForExit(_ pid: pid_t) -> (status: Int32, signaled: Bool) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let signaled = status & 0x7f != 0
-        return Output(status: signaled ? status & 0x7f : (status >> 8) & 0xff, stdout: Data(outBytes),
-                      stderr: String(decoding: errBytes, as: UTF8.self), signaled: signaled)
+        return (signaled ? status & 0x7f : (status >> 8) & 0xff, signaled)
     }
 
     /// Everything a pipe gives until it is closed.

@@ -12,7 +12,7 @@ extension Between {
 
         @OptionGroup var indexOptions: IndexOptions
 
-        @Option(name: .long, help: ArgumentHelp("Only records of this type (e.g. thought-record).", valueName: "type"))
+        @Option(name: .long, help: ArgumentHelp("Only records of this type (e.g. thought-record).", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
         @Option(name: .long, help: "Output format: table, json, jsonl, csv or paths.")

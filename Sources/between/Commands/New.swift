@@ -16,15 +16,17 @@ extension Between {
             Where it goes: journal/YYYY/MM/YYYY-MM-DD-HHMM-KIND.md for journal entries (phq9 and gad7 are measures \
             named …-phq9.md and …-gad7.md), sessions/YYYY-MM-DD.md, homework/ID.md, safety-plan.md. The time is now, \
             on the clock of the vault's time zone, or --date. An existing file is never overwritten: a second entry in \
-            the same minute gets -2, -3, and so on.
+            the same minute gets -2, -3, and so on; a new assignment whose id is taken is refused instead.
 
             For `new homework`, the new assignment's id (and file name) is made from --homework, else --title: lower \
             case, letters and digits, words joined by '-'. For other kinds, --homework names the assignment practised; \
             left out, the only active assignment that expects this kind is filled in.
 
             The editor is $VISUAL, else $EDITOR (it may have arguments, e.g. `code --wait`). It opens when you run \
-            `between new` at a terminal, or with --edit; --no-edit never opens it. Templates can be changed: see \
-            `between templates`.
+            `between new` at a terminal, or with --edit; --no-edit never opens it. A terminal editor (vim, nano) gets \
+            the terminal until it closes; a graphical one needs its option to wait (`code --wait`, `subl -w`). If \
+            the editor fails or the file is left untouched, you are asked whether to keep it (Enter or y keeps it, \
+            n removes it). Templates can be changed: see `between templates`.
             """)
 
         @OptionGroup var indexOptions: IndexOptions
@@ -81,7 +83,7 @@ extension Between {
                     ?? EntryClock.now(in: zone)
                 let practised = kind.type == .homework ? homework : try assignments.resolve(homework, for: kind)
                 created = try writer.create(.init(kind: kind, date: moment, title: title, homework: practised),
-                                            takenIDs: assignments.ids)
+                                            assignments: assignments.all)
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
@@ -99,7 +101,12 @@ extension Between {
             }
             let conversation = EditSession.Conversation(
                 isTerminal: isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1,
-                ask: { question in Terminal.writeError("between: " + question); return readLine() },
+                ask: { question in
+                    Terminal.writeError("between: " + question)
+                    let answer = readLine()
+                    if answer == nil { Terminal.writeError("\n") } // Ctrl-D ends the prompt's line
+                    return answer
+                },
                 say: { message in Terminal.writeError("between: " + message + "\n") })
             let result = EditSession(editor: editor, created: created, shown: shown)
                 .run(outputToStandardError: isatty(STDOUT_FILENO) != 1, conversation: conversation)

@@ -9,7 +9,7 @@ extension Between {
             abstract: "Print a JSON Schema of the front matter, so your editor completes fields and checks ranges while you type.",
             discussion: "See the README for using it from VS Code (YAML extension) and Neovim (yaml-language-server).")
 
-        @Option(name: .long, help: ArgumentHelp("Only this record type (default: all, chosen by `type:`).", valueName: "type"))
+        @Option(name: .long, help: ArgumentHelp("Only this record type (default: all, chosen by `type:`).", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
         func validate() throws {

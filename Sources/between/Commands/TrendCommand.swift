@@ -21,7 +21,7 @@ extension Between {
         @Option(name: .long, help: ArgumentHelp("Only entries practising this assignment.", valueName: "id"))
         var homework: String?
 
-        @Option(name: .long, help: ArgumentHelp("Only entries of this type.", valueName: "type"))
+        @Option(name: .long, help: ArgumentHelp("Only entries of this type.", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
         func run() throws {
