@@ -1,6 +1,9 @@
-/// `between show`'s plain-text view of one entry.
+/// `between show`'s plain-text view of one entry: what it is, its fields, a
+/// questionnaire's score, the note's text, what was read from the body, and its problems.
 public enum EntryText {
-    public static func render(_ entry: Entry) -> String {
+    /// `crisisLine`: the vault's, shown beside a PHQ-9 question 9 answered above 0.
+    /// `lines`: the file's lines, to show each problem's line with a caret under the spot.
+    public static func render(_ entry: Entry, crisisLine: String? = nil, lines: DiagnosticRenderer.LineSource? = nil) -> String {
         var out = "\(entry.title)\n"
         out += "\(entry.type.rawValue) · \(entry.path)"
         if let date = entry.date { out += " · \(date.isoText.replacingAll(UInt8(ascii: "T"), with: " "))" }
@@ -10,6 +13,17 @@ public enum EntryText {
             out += "\nFields\n"
             for pair in entry.fields {
                 out += "  \(pair.key): \(inline(pair.value))\n"
+            }
+        }
+        if let measure = MeasureSummary(entry, crisisLine: crisisLine) {
+            out += "\nScore\n  \(measure.scoreText)\n"
+            if let note = measure.safetyNote { out += "  \(note)\n" }
+        }
+        let text = entry.body.plainText.trimmingASCIIWhitespace()
+        if !text.isEmpty {
+            out += "\nText\n"
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += line.isEmpty ? "\n" : "  \(line)\n"
             }
         }
         let sections = entry.body.sections.filter { !$0.heading.isEmpty }
@@ -34,7 +48,10 @@ public enum EntryText {
         out += "\n\(entry.body.wordCount) words\n"
         if !entry.diagnostics.isEmpty {
             out += "\nProblems\n"
-            for diagnostic in entry.diagnostics { out += "  \(diagnostic.summary)\n" }
+            let renderer = DiagnosticRenderer(lines: lines ?? { _, _ in nil })
+            for diagnostic in entry.diagnostics {
+                out += renderer.render(diagnostic).split(separator: "\n").map { "  \($0)\n" }.joined()
+            }
         }
         return out
     }
