@@ -258,7 +258,7 @@ enum GeneratedVault {
         }
         if random.chance(40) { lines.append("homework: \(random.pick(["breathing-478", "bus-exposure", "Thought-Records"]))") }
         if random.chance(30) { lines.append("private: \(random.pick(["true", "false", "yes", "no"]))") }
-        if random.chance(15) { lines.append("\"a'b\": \(random.int(0...2))") }
+        if random.chance(15) { lines.append("\"a'b\": \(random.pick(["0", "'1'", "2"]))") } // '1': a number in text, in a key of one's own
         if random.chance(10) { lines.append("\"x;DROP TABLE record\": boom") }
         if random.chance(20) { lines.append("due: \(random.pick(["2026-11-20", "2026-11-19", "2026-11-21T09:00", "soon"]))") }
         if random.chance(15) { lines.append("done: \(random.pick(["true", "false"]))") }
