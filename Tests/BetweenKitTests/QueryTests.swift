@@ -73,6 +73,13 @@ import Testing
         "nosuchfield = 5 or not nosuchfield = 6",
         "title = 5 or words = 3 or date = 20",
         "mood ~ 6 and not mood = 6",
+        // A number field compared with another: their numbers, not the text of the name.
+        "mood < distress",
+        "distress != mood or emotions.anxious > emotions.sad",
+        "not emotions.sad >= emotions.anxious",
+        "mood = \"distress\" or mood <= mood",
+        "\"mood\" > helpful or flags = mood or title ~ mood",
+        "suds-peak > suds-after and suds-before >= suds-peak",
     ]
 
     private func checkAgainstOracle(_ entries: [Entry], minimumInteresting: Int) throws {

@@ -172,13 +172,3 @@ enum FieldComments {
         scalar == " " || scalar == "\t"
     }
 }
-
-extension FieldKind {
-    /// Ratings and whole numbers.
-    var isNumber: Bool {
-        switch self {
-        case .rating, .wholeNumber: true
-        default: false
-        }
-    }
-}

@@ -39,6 +39,14 @@ public struct FieldSpec: Sendable, Hashable {
 }
 
 extension FieldKind {
+    /// Ratings and whole numbers.
+    var isNumber: Bool {
+        switch self {
+        case .rating, .wholeNumber: true
+        default: false
+        }
+    }
+
     /// Whether `value` is what a field of this kind holds, or near enough to be meant as
     /// one (a blank, a number in quotes for a number), without judging its range: what
     /// tells a misspelt field (`distres: 60`) from a key of one's own that happens to be
