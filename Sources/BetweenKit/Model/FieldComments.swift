@@ -16,11 +16,13 @@
 enum FieldComments {
     static func check(_ frontMatter: FrontMatter?, type: EntryType, path: String) -> [Diagnostic] {
         guard let frontMatter, let text = frontMatter.yamlText, text.utf8.contains(UInt8(ascii: "#")) else { return [] }
-        var lines: [Substring]?
+        // Lines found by bytes, once, and only when a blank field asks for one.
+        var lines: [Substring.UTF8View]?
         func line(_ number: Int) -> Substring? {
-            if lines == nil { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            if lines == nil { lines = text.utf8.split(separator: FrontMatterText.lineFeed, omittingEmptySubsequences: false) }
             let index = number - frontMatter.firstLine
-            return lines!.indices.contains(index) ? lines![index] : nil
+            guard let lines, lines.indices.contains(index) else { return nil }
+            return text[lines[index].startIndex..<lines[index].endIndex]
         }
         var found: [Diagnostic] = []
         for pair in frontMatter.fields where pair.key != "private" {
