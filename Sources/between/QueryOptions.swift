@@ -5,15 +5,19 @@ import BetweenKit
 /// expression, a caret under the column, and a hint.
 enum QueryRunner {
     /// `includePrivate`: whether a private session note may be the `last-session` (not in
-    /// `export` without `--include-private`).
-    static func filter(_ expression: String, in index: Index, strict: Bool, includePrivate: Bool = true) throws -> RecordFilter {
+    /// `export` without `--include-private`). Without `strict`, a field no note has is a
+    /// warning on stderr (unless `quiet`), with the field likely meant.
+    static func filter(_ expression: String, in index: Index, strict: Bool, includePrivate: Bool = true,
+                       quiet: Bool = false) throws -> RecordFilter {
         let today = LocalDay.today(timezone: index.vault.config.timezone)
         do {
             let parsed = try QueryParser.parse(expression)
             let lastSession = try index.read { try QueryContext.lastSession(before: today, includePrivate: includePrivate, in: $0) }
             let filter = try QueryCompiler(context: QueryContext(today: today, lastSession: lastSession)).filter(for: parsed)
-            if strict, let unknown = try index.read({ try QueryCompiler.unknownFields(in: parsed, db: $0) }).first {
-                throw unknown.error
+            if strict || !quiet {
+                let unknown = try index.read { try QueryCompiler.unknownFields(in: parsed, db: $0) }
+                if strict, let first = unknown.first { throw first.error }
+                for field in unknown { Terminal.printWarning(field.warning) }
             }
             return filter
         } catch let error as QuerySyntaxError {

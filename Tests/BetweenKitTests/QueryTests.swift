@@ -73,6 +73,13 @@ import Testing
         "nosuchfield = 5 or not nosuchfield = 6",
         "title = 5 or words = 3 or date = 20",
         "mood ~ 6 and not mood = 6",
+        // A number field compared with another: their numbers, not the text of the name.
+        "mood < distress",
+        "distress != mood or emotions.anxious > emotions.sad",
+        "not emotions.sad >= emotions.anxious",
+        "mood = \"distress\" or mood <= mood",
+        "\"mood\" > helpful or flags = mood or title ~ mood",
+        "suds-peak > suds-after and suds-before >= suds-peak",
     ]
 
     private func checkAgainstOracle(_ entries: [Entry], minimumInteresting: Int) throws {
@@ -108,7 +115,9 @@ import Testing
         #expect(entries.contains { $0.date?.hasTime == true } && entries.contains { $0.date?.hasTime == false })
         #expect(entries.contains { $0[("emotions")]?["mixed"] != nil })
         #expect(entries.contains { $0.title.contains("Über") } && entries.contains { $0.title.contains("%") })
-        #expect(entries.contains { $0["mood"] == .double(7) } && entries.contains { $0["mood"] == .string("7") })
+        #expect(entries.contains { $0["mood"] == .double(7) } && entries.contains { $0["mood"] == .int(7) })
+        // A number in quotes is read as the number in a known number field (`mood: '7'`), stays text in a key of one's own.
+        #expect(entries.contains { $0["a'b"] == .string("1") } && entries.contains { $0["a'b"] == .int(2) })
     }
 }
 

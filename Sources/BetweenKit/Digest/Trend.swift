@@ -32,7 +32,32 @@ public struct Trend: Sendable, Hashable {
     }
 }
 
+extension Trend {
+    /// What `trend` says when `field` has no numbers: that, and when the field has no
+    /// numbers anywhere in the vault, the field likely meant ("did you mean 'mood'?"),
+    /// else the fields that do have numbers. `numberFields`: those, from `Index.numberFields()`.
+    public static func nothingFound(in field: String, homework: String?, numberFields: [String]) -> String {
+        let said = "no entries have a number in '\(MessageText.excerpt(field))'\(homework.map { " for \($0)" } ?? "")"
+        guard !numberFields.contains(field) else { return said }
+        let candidates = numberFields + FieldCatalog.numberFieldNames.filter { !numberFields.contains($0) }
+        if let meant = Suggestion.closest(to: field, among: candidates) { return said + "; did you mean '\(meant)'?" }
+        guard !numberFields.isEmpty else { return said + "; no note has a number in any field yet" }
+        // Named ratings once per field (`emotions.…`), after the plain fields.
+        var groups: [String] = []
+        for name in numberFields.filter({ !$0.contains(".") && $0 != "private" }) + numberFields.filter({ $0.contains(".") }) {
+            let shown = name.split(separator: ".", maxSplits: 1).count > 1 ? "\(name.split(separator: ".")[0]).…" : name
+            if !groups.contains(shown) { groups.append(shown) }
+        }
+        return said + "; fields with numbers: " + groups.prefix(20).joined(separator: ", ") + (groups.count > 20 ? ", …" : "")
+    }
+}
+
 extension Index {
+    /// The fields (dotted for nested ones) that hold a number in some entry, sorted.
+    public func numberFields() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT key FROM field WHERE num IS NOT NULL ORDER BY key") }
+    }
+
     /// Every numeric value of `field` (dotted for nested), grouped by day or by week
     /// ("w/c 9 Nov": weeks start on the vault's `week-start`), optionally only for one
     /// assignment or record type. Private entries count: trends are for the vault's owner.

@@ -13,10 +13,18 @@ public struct FrontMatter: Sendable, Hashable {
     public var format: Format
     /// The top-level keys in written order, each with its positions in the file.
     public var fields: [FieldPair]
+    /// YAML with a `#` in it only: the text between the fences as written (LF line ends).
+    /// YAML drops comments, and a value typed into one by mistake
+    /// (`mood:  # 0–10, overall mood 5`) can only be seen here (`FieldComments`).
+    public var yamlText: String?
+    /// The file line `yamlText` starts on.
+    public var firstLine: Int
 
-    public init(format: Format, fields: [FieldPair]) {
+    public init(format: Format, fields: [FieldPair], yamlText: String? = nil, firstLine: Int = 2) {
         self.format = format
         self.fields = fields
+        self.yamlText = yamlText
+        self.firstLine = firstLine
     }
 
     /// The value of a top-level key.

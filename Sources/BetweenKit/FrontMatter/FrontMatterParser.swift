@@ -54,7 +54,11 @@ public enum FrontMatterParser {
             let unread = reading.fields == nil
                 ? UnreadFrontMatter(text: FrontMatterText.string(block.content), firstLine: block.firstLine, firstColumn: block.firstColumn)
                 : nil
-            return SplitSource(frontMatter: reading.fields.map { FrontMatter(format: block.format, fields: $0) },
+            // Kept only where there is a comment to look at (`FieldComments`).
+            let yamlText = block.format == .yaml && reading.fields != nil && block.content.contains(UInt8(ascii: "#"))
+                ? FrontMatterText.string(block.content) : nil
+            return SplitSource(frontMatter: reading.fields.map { FrontMatter(format: block.format, fields: $0, yamlText: yamlText,
+                                                                             firstLine: block.firstLine) },
                                hasFrontMatter: true, body: FrontMatterText.string(bytes[block.bodyStart...]),
                                bodyLineOffset: block.bodyLineOffset, diagnostics: reading.diagnostics, unread: unread)
         }

@@ -13,13 +13,24 @@ public struct RefreshReport: Sendable, Hashable {
     public var unchanged = 0
     /// Files that can't be read (binary, too large, …).
     public var skipped = 0
+    /// The first `shownProblems` problems in the files parsed now, in path order, for
+    /// `between index` to show (`between check` shows every file's).
+    public var problems: [Diagnostic] = []
+    /// How many problems the files parsed now have in all.
+    public var problemCount = 0
+
+    /// At most this many problems are kept: memory stays flat however large the vault.
+    public static let shownProblems = 20
 
     public var changedAnything: Bool { parsed + touched + removed > 0 }
 
     mutating func count(_ outcomes: [Index.Outcome]) {
         for outcome in outcomes {
             switch outcome {
-            case .parsed: parsed += 1
+            case .parsed(let entry, _, _):
+                parsed += 1
+                problemCount += entry.diagnostics.count
+                problems += entry.diagnostics.prefix(max(0, Self.shownProblems - problems.count))
             case .sameContent: touched += 1
             case .unreadable: skipped += 1
             }

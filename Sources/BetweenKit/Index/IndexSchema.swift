@@ -11,7 +11,7 @@ import GRDB
 enum IndexSchema {
     /// Bumped whenever the schema or what is stored changes; an index with another
     /// version is rebuilt from scratch (it is a cache).
-    static let version = 7
+    static let version = 8
 
     /// The application id SQLite stores in the file header: tells our index from a
     /// foreign SQLite database put in its place.

@@ -22,16 +22,21 @@ public enum EntryParser {
             located.path = path
             return located
         }
-        let fields = split.frontMatter?.fields ?? []
+        let written = split.frontMatter?.fields ?? []
         let start = SourcePosition.fileStart
-        let type = entryType(fields, path: path, diagnostics: &diagnostics)
+        let type = entryType(written, path: path, diagnostics: &diagnostics)
         let validator = FieldValidator(path: path, fallback: start)
         // `type` is judged by entryType, with a kinder message; `private` by EntryPrivacy, which fails closed.
-        for pair in fields where pair.key != "type" && pair.key != "private" {
+        for pair in written where pair.key != "type" && pair.key != "private" {
             if let spec = FieldCatalog.spec(pair.key, for: type) {
                 diagnostics += validator.check(pair, as: spec)
+            } else if let misspelt = FieldSpelling.check(pair, type: type, path: path) {
+                diagnostics.append(misspelt)
             }
         }
+        diagnostics += FieldComments.check(split.frontMatter, type: type, path: path)
+        // From here on, fields as Between reads them: `a, b` lists as lists, quoted numbers as numbers.
+        let fields = FieldNormalizer.normalized(written, for: type)
         let date = fields.first { $0.key == "date" }.flatMap { dateValue($0.value) }
         if type.isLogEntry, split.frontMatter != nil, fields.first(where: { $0.key == "date" })?.value ?? .null == .null {
             diagnostics.append(.error("a \(type.rawValue) entry needs a date; add a line like `date: 2026-11-20 19:30` to its front matter",

@@ -31,4 +31,19 @@ public enum EntryType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The type names as written in front matter, for messages and completion.
     public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// Why `name`, given as a type (`--type`), is not one, and what to write instead; nil
+    /// when it is one. A questionnaire's name (`phq9`, `PHQ-9`) is not a type: its notes
+    /// are of type `measure`, told apart by their `instrument`.
+    public static func problem(withName name: String) -> String? {
+        guard EntryType(rawValue: name) == nil else { return nil }
+        let shown = MessageText.excerpt(name)
+        let folded = String(name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " })
+        if let instrument = Instrument(rawValue: folded) {
+            return "\(shown) is a questionnaire, so its notes are of type measure; use --type measure, "
+                + "or `between query 'instrument = \(instrument.rawValue)'` for the \(instrument.displayName) ones only."
+        }
+        let hint = Suggestion.closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        return "unknown type '\(shown)'.\(hint) Types: \(names.joined(separator: ", "))."
+    }
 }

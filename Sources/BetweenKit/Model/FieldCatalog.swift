@@ -84,6 +84,27 @@ public enum FieldCatalog {
         lookup[type]?[name]
     }
 
+    /// The fields that hold a number (ratings and whole numbers) in some type, in catalog order.
+    public static let numberFieldNames: [String] = {
+        var names: [String] = []
+        for type in EntryType.allCases {
+            for spec in fields(for: type) where spec.kind.isNumber && !names.contains(spec.name) { names.append(spec.name) }
+        }
+        return names
+    }()
+
+    /// Whether `name` is a field that holds a number in some type (`mood`, `suds-after`),
+    /// or one named rating of a field of them (`emotions.anxious`, `urges.avoid`).
+    public static func holdsNumber(_ name: String) -> Bool {
+        if numberFieldNames.contains(name) { return true }
+        guard let dot = name.firstIndex(of: "."), name.index(after: dot) != name.endIndex else { return false }
+        return ratingMapNames.contains(String(name[..<dot]))
+    }
+
+    private static let ratingMapNames: Set<String> = Set(EntryType.allCases.flatMap { type in
+        fields(for: type).filter { if case .ratingMap = $0.kind { true } else { false } }.map(\.name)
+    })
+
     // Built once: validation looks fields up for every key of every file.
     private static let table: [EntryType: [FieldSpec]] = Dictionary(
         uniqueKeysWithValues: EntryType.allCases.map { ($0, build(for: $0)) })

@@ -37,3 +37,33 @@ public struct FieldSpec: Sendable, Hashable {
         self.summary = summary
     }
 }
+
+extension FieldKind {
+    /// Ratings and whole numbers.
+    var isNumber: Bool {
+        switch self {
+        case .rating, .wholeNumber: true
+        default: false
+        }
+    }
+
+    /// Whether `value` is what a field of this kind holds, or near enough to be meant as
+    /// one (a blank, a number in quotes for a number), without judging its range: what
+    /// tells a misspelt field (`distres: 60`) from a key of one's own that happens to be
+    /// close to a field's name (`food: pasta` is not `mood`).
+    func accepts(_ value: FieldValue) -> Bool {
+        switch (self, value) {
+        case (_, .null): true
+        case (.rating, _), (.wholeNumber, _): value.number != nil || value.text.flatMap(FieldNormalizer.number(writtenAsText:)) != nil
+        case (.date, .date): true
+        case (.date, .string(let text)): (try? DateParser.parse(text)) != nil
+        case (.text, .list), (.text, .map), (.textList, .map): false
+        case (.text, _), (.textList, _): true
+        case (.homeworkID, .string), (.homeworkID, .int): true
+        case (.bool, .bool), (.ratingMap, .map), (.measureItems, .list): true
+        case (.choice(let choices), _): value.text.map { choices.contains($0.lowercased()) } ?? false
+        case (.frequency, _): value.text.flatMap(Frequency.init) != nil
+        default: false
+        }
+    }
+}

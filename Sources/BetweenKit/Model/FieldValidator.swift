@@ -75,17 +75,39 @@ struct FieldValidator {
             return []
         case (.measureItems, .list(let items)):
             // A blank answer is not yet given, not wrong: MeasureCheck says which are missing.
-            return items.enumerated().compactMap { index, item in
-                item == .null ? nil : checkNumber(item, name: "answer \(index + 1) in items", range: 0...3, whole: true, at: at)
+            // Answers in quotes are read as numbers; one warning says so for all of them.
+            let problems = items.enumerated().compactMap { index, item in
+                item == .null ? nil : checkNumber(item, name: "answer \(index + 1) in items", range: 0...3, whole: true, at: at,
+                                                  quotesWarned: true)
             }
+            let quoted = items.compactMap { item in
+                if case .string(let text) = item, FieldNormalizer.number(writtenAsText: text) != nil { text } else { nil }
+            }
+            guard !quoted.isEmpty else { return problems }
+            let shown = quoted.prefix(3).map { "\"\(MessageText.excerpt($0))\"" }.joined(separator: ", ") + (quoted.count > 3 ? ", …" : "")
+            return [.warning("\(quoted.count == 1 ? "an answer" : "\(quoted.count) answers") in items \(quoted.count == 1 ? "is" : "are") written as text (\(shown)); remove the quotes (Between reads \(quoted.count == 1 ? "it as a number" : "them as numbers") all the same)",
+                             in: path, at: at)] + problems
         case (.measureItems, let value):
             return [error("items should be the list of answers, each 0–3, e.g. [1, 2, 0, 1, 1, 0, 2, 1, 0], but it is \(value.kindDescription)", at)]
         }
     }
 
+    /// A problem with a number field's value, if it has one. A number written as text
+    /// (`"60"`) is read as that number (`FieldNormalizer`): the quotes get a warning unless
+    /// `quotesWarned` (the caller says so once for many), a wrong number an error that
+    /// mentions them.
     private func checkNumber(_ value: FieldValue, name: String, range: ClosedRange<Int>, whole: Bool,
-                             at position: SourcePosition) -> Diagnostic? {
+                             at position: SourcePosition, quotesWarned: Bool = false) -> Diagnostic? {
         let expected = "a \(whole ? "whole " : "")number from \(range.lowerBound) to \(range.upperBound)"
+        if case .string(let text) = value, let number = FieldNormalizer.number(writtenAsText: text) {
+            if var problem = checkNumber(number, name: name, range: range, whole: whole, at: position) {
+                problem.message += " (written as text, \"\(MessageText.excerpt(text))\": remove the quotes too)"
+                return problem
+            }
+            return quotesWarned ? nil : .warning(
+                "\(name) is written as text (\"\(MessageText.excerpt(text))\"); remove the quotes so it is a number "
+                + "(Between reads it as \(describe(number)) all the same)", in: path, at: position)
+        }
         guard let number = value.number else {
             if case .string(let text) = value, Double(text) != nil {
                 return error("\(name) should be \(expected), but \(MessageText.excerpt(text)) is far too large", position)

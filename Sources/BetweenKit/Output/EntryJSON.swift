@@ -15,11 +15,14 @@ public enum EntryJSON {
         ])
     }
 
-    /// `show`'s object: the record plus what was read from the body.
-    public static func detail(_ entry: Entry) -> JSONValue {
+    /// `show`'s object: the record plus `measure` (a questionnaire's score, band and
+    /// question-9 note, or null), `text` (the body as plain text) and what was read from the body.
+    public static func detail(_ entry: Entry, crisisLine: String? = nil) -> JSONValue {
         guard case .object(var pairs) = record(entry) else { return record(entry) }
         let body = entry.body
         pairs += [
+            ("measure", MeasureSummary(entry, crisisLine: crisisLine)?.json ?? .null),
+            ("text", .string(body.plainText)),
             ("word_count", .integer(body.wordCount)),
             ("sections", .array(body.sections.map { section in
                 .object([("heading", .string(section.heading)), ("level", .integer(section.level)),

@@ -1,7 +1,11 @@
-/// `between show`'s plain-text view of one entry. Everything the note wrote is shown
-/// one value to a line, its control characters as `TerminalText` says.
+/// `between show`'s plain-text view of one entry: what it is, its fields, a
+/// questionnaire's score, the note's text, what was read from the body, and its problems.
+/// Everything the note wrote is shown one value to a line, its control characters as
+/// `TerminalText` says.
 public enum EntryText {
-    public static func render(_ entry: Entry) -> String {
+    /// `crisisLine`: the vault's, shown beside a PHQ-9 question 9 answered above 0.
+    /// `lines`: the file's lines, to show each problem's line with a caret under the spot.
+    public static func render(_ entry: Entry, crisisLine: String? = nil, lines: DiagnosticRenderer.LineSource? = nil) -> String {
         let line = TerminalText.line
         var out = "\(line(entry.title))\n"
         out += "\(entry.type.rawValue) · \(TerminalText.path(entry.path))"
@@ -12,6 +16,17 @@ public enum EntryText {
             out += "\nFields\n"
             for pair in entry.fields {
                 out += "  \(line(pair.key)): \(line(inline(pair.value)))\n"
+            }
+        }
+        if let measure = MeasureSummary(entry, crisisLine: crisisLine) {
+            out += "\nScore\n  \(measure.scoreText)\n"
+            if let note = measure.safetyNote { out += "  \(line(note))\n" }
+        }
+        let text = entry.body.plainText.trimmingASCIIWhitespace()
+        if !text.isEmpty {
+            out += "\nText\n"
+            for textLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += textLine.isEmpty ? "\n" : "  \(line(String(textLine)))\n"
             }
         }
         let sections = entry.body.sections.filter { !$0.heading.isEmpty }
@@ -36,7 +51,10 @@ public enum EntryText {
         out += "\n\(entry.body.wordCount) words\n"
         if !entry.diagnostics.isEmpty {
             out += "\nProblems\n"
-            for diagnostic in entry.diagnostics { out += "  \(diagnostic.summary)\n" }
+            let renderer = DiagnosticRenderer(lines: lines ?? { _, _ in nil })
+            for diagnostic in entry.diagnostics {
+                out += renderer.render(diagnostic).split(separator: "\n").map { "  \($0)\n" }.joined()
+            }
         }
         return out
     }

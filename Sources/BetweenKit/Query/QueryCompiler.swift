@@ -19,6 +19,10 @@ import GRDB
 /// - `in (a, b)` is `= a or = b`. `exists` is true when the key is present, even empty.
 /// - `f != v` means "f exists and no value of f equals v"; `not X` is plain negation,
 ///   so `not f = v` also matches records without `f`.
+/// - A field compared with another (`suds-peak > suds-after`, `QueryValue.Kind.field`)
+///   compares their numbers: it matches when some number of the one and some number of
+///   the other in the same record pass; `f != g` when both have a number and no two are
+///   equal. A record without a number in either never matches.
 /// - A record without the field never matches a comparison; a field no record has
 ///   (see `unknownFields`) matches nothing.
 /// - Case: front-matter text is compared fully lowercased; the computed `path`,
@@ -71,6 +75,11 @@ public struct QueryCompiler: Sendable {
         switch condition.test {
         case .exists:
             return target.exists
+        case .compare(.notEqual, let value) where value.kind == .field:
+            return SQLFragment.join([target.bothHaveNumbers(value.written), SQLFragment.not(target.compare(.equal, field: value.written))],
+                                    with: " AND ")
+        case .compare(let op, let value) where value.kind == .field:
+            return target.compare(op, field: value.written)
         case .compare(.notEqual, let value):
             let equal = target.compare(.equal, try resolve(value))
             return SQLFragment.join([target.exists, SQLFragment.not(equal)], with: " AND ")
@@ -90,6 +99,8 @@ public struct QueryCompiler: Sendable {
         case .text: ResolvedValue(written: value.written, kind: .text)
         case .number(let number): ResolvedValue(written: value.written, kind: .number(number))
         case .date(let date): ResolvedValue(written: value.written, kind: .date(date))
+        // Compared field to field before this; elsewhere (a hand-made query) the name is text.
+        case .field: ResolvedValue(written: value.written, kind: .text)
         case .relative(let relative):
             ResolvedValue(written: value.written, kind: .date(try context.resolve(relative, column: value.column)))
         }
@@ -131,6 +142,22 @@ private enum Target {
         case .computed(let field): SQLFragment.join(values.map { Self.computed(field, .equal, $0) }, with: " OR ")
         case .key(let key): Self.rows(key, SQLFragment.join(values.map { Self.rowTest(.equal, $0) }, with: " OR "))
         }
+    }
+
+    /// Records where a number of this field and one of the field `other` pass `op`. A
+    /// computed field has no rows to pair, and `~` compares text: both take the name as text.
+    func compare(_ op: QueryOperator, field other: String) -> SQLFragment {
+        guard case .key(let key) = self, op != .contains else { return compare(op, ResolvedValue(written: other, kind: .text)) }
+        return SQLFragment("r.id IN (SELECT f.recordId FROM field f JOIN field g ON g.recordId = f.recordId "
+                           + "WHERE f.key = ? AND g.key = ? AND f.num \(op.rawValue) g.num)", [key.databaseValue, other.databaseValue])
+    }
+
+    /// Records where this field and the field `other` both have a number.
+    func bothHaveNumbers(_ other: String) -> SQLFragment {
+        guard case .key(let key) = self else { return exists }
+        return SQLFragment("r.id IN (SELECT f.recordId FROM field f JOIN field g ON g.recordId = f.recordId "
+                           + "WHERE f.key = ? AND g.key = ? AND f.num IS NOT NULL AND g.num IS NOT NULL)",
+                           [key.databaseValue, other.databaseValue])
     }
 
     /// Records with a row for `key` passing `test` (an indexed lookup on `(key, …)`).

@@ -5,10 +5,16 @@ public indirect enum QueryExpression: Sendable, Hashable {
     case and(QueryExpression, QueryExpression)
     case or(QueryExpression, QueryExpression)
 
-    /// Every field the query names, in written order, for unknown-field reports.
+    /// Every field the query names, in written order (a field compared with another,
+    /// then that one), for unknown-field reports.
     public var fields: [QueryField] {
         switch self {
-        case .condition(let condition): [condition.field]
+        case .condition(let condition):
+            if case .compare(_, let value) = condition.test, value.kind == .field {
+                [condition.field, QueryField(name: value.written, column: value.column)]
+            } else {
+                [condition.field]
+            }
         case .not(let inner): inner.fields
         case .and(let left, let right), .or(let left, let right): left.fields + right.fields
         }
@@ -85,6 +91,10 @@ public struct QueryValue: Sendable, Hashable {
         case date(EntryDate)
         /// `today`, `-7d`, `last-session`: a date once the context is known.
         case relative(RelativeDate)
+        /// The bare name of a field that holds a number (`suds-after`, `emotions-after.anxious`),
+        /// compared with one that does too: the two fields' numbers are compared
+        /// (`suds-peak > suds-after`). The name is `written`.
+        case field
     }
 
     /// The text as written (without quotes, escapes resolved): what `~` and text comparisons use.

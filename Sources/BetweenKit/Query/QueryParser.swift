@@ -14,7 +14,9 @@
 /// A bare value is read as a relative date (`today`, `yesterday`, `tomorrow`,
 /// `last-session`, `-7d`, `+3d`, `-2w`), a number (`70`, `-3`, `6.5`), a date
 /// (`2026-11-20`, `2026-11-20T19:30`), or else text; quoted values (`"x y"`,
-/// `'x y'`, with backslash escapes) are always text. `and`, `or` and `not` must be
+/// `'x y'`, with backslash escapes) are always text. After a comparison operator
+/// other than `~`, the bare name of a field that holds a number, compared with a field
+/// that does too (`suds-peak > suds-after`), is that field (`QueryValue.Kind.field`). `and`, `or` and `not` must be
 /// quoted to be used as a field name or value.
 public enum QueryParser {
     /// Brackets and `not`s nested deeper than this are refused: the parser and the
@@ -133,7 +135,15 @@ private struct Parser {
                 throw QueryOperatorHints.unknown(token, field: field.name, value: tokens[index + 1])
             }
             advance()
-            return QueryCondition(field: field, test: .compare(op, try value(after: token)))
+            let valueToken = current
+            var value = try value(after: token)
+            // `suds-peak > suds-after`: two number fields are compared with each other, not
+            // with the text "suds-after" (quote it for that).
+            if op != .contains, valueToken.kind == .word, value.kind == .text, field.computed == nil,
+               FieldCatalog.holdsNumber(field.name), FieldCatalog.holdsNumber(value.written) {
+                value.kind = .field
+            }
+            return QueryCondition(field: field, test: .compare(op, value))
         }
         if token.isKeyword("in") {
             advance()

@@ -12,6 +12,14 @@ public struct UnknownQueryField: Sendable, Hashable {
             ?? "fields are front-matter keys (nested ones dotted: emotions.anxious) or one of \(ComputedField.names.joined(separator: ", "))"
         return QuerySyntaxError(message: "no record has a field '\(field.name)'", column: field.column, hint: hint)
     }
+
+    /// The problem as a warning, for a query run without `--strict`: it still runs, but a
+    /// condition on this field is never true, and a person should hear why nothing matched.
+    public var warning: String {
+        let name = MessageText.excerpt(field.name)
+        let hint = suggestion.map { "; did you mean '\($0)'?\($0.lowercased() == field.name.lowercased() ? " (field names are case-sensitive)" : "")" } ?? ""
+        return "'\(name)' is not a field in any note, so a comparison with it is never true\(hint)"
+    }
 }
 
 extension QueryCompiler {

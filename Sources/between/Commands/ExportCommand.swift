@@ -26,7 +26,7 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
-            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate) } ?? .all
+            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate, quiet: indexOptions.quiet) } ?? .all
             if !includePrivate {
                 filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
             }

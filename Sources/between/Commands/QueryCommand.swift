@@ -11,7 +11,7 @@ extension Between {
             Fields: any front-matter key (emotions.anxious for nested ones) and path, title, type, date, day, week, \
             words, private, text. Operators: = != < <= > >= ~ (contains, or a glob with * and ?), in (a, b), has, \
             exists, and, or, not, ( ). Dates: 2026-11-20, today, yesterday, -7d, -2w, last-session. \
-            A field no record has matches nothing (an error with --strict). See docs/query.md.
+            A field no record has matches nothing, with a warning (an error with --strict). See docs/query.md.
             """)
 
         @OptionGroup var indexOptions: IndexOptions
@@ -31,7 +31,7 @@ extension Between {
         @Option(name: .long, help: "Output format: table, json, jsonl, csv or paths.")
         var format: RecordFormat = .table
 
-        @Flag(name: .long, help: "Make a field that no record has an error.")
+        @Flag(name: .long, help: "Make a field that no record has an error, not a warning.")
         var strict = false
 
         func validate() throws {
@@ -40,7 +40,7 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let filter = try QueryRunner.filter(expression, in: index, strict: strict)
+            let filter = try QueryRunner.filter(expression, in: index, strict: strict, quiet: indexOptions.quiet)
             let order = try QueryRunner.order(sort, expression: expression)
             try Terminal.stream { output in try index.write(format, matching: filter, order: order, limit: limit, to: output) }
         }

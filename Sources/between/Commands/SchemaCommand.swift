@@ -13,10 +13,7 @@ extension Between {
         var type: String?
 
         func validate() throws {
-            if let type, EntryType(rawValue: type) == nil {
-                let hint = Suggestion.closest(to: type, among: EntryType.names).map { " Did you mean '\($0)'?" } ?? ""
-                throw ValidationError("unknown type '\(type)'.\(hint) Types: \(EntryType.names.joined(separator: ", ")).")
-            }
+            if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
         }
 
         func run() throws {

@@ -6,7 +6,8 @@ extension Between {
     /// `between show PATH`: one file in full.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one note in full: its fields, sections, questions, tasks and problems.")
+            abstract: "Show one note in full: its fields, sections, questions, tasks and problems.",
+            discussion: "A questionnaire also shows its score, its band and, when question 9 of a PHQ-9 is answered above 0, a note to tell your therapist; every note shows its text after its fields.")
 
         @OptionGroup var indexOptions: IndexOptions
 
@@ -30,9 +31,10 @@ extension Between {
                 }
                 throw BetweenFailure(message: "no note at \(relative) in the vault \(root); `between list --format paths` lists them")
             }
+            let crisisLine = index.vault.config.crisisLine
             switch format {
-            case .json: Terminal.write(EntryJSON.detail(entry).serialized(pretty: true) + "\n")
-            case .text: Terminal.write(EntryText.render(entry))
+            case .json: Terminal.write(EntryJSON.detail(entry, crisisLine: crisisLine).serialized(pretty: true) + "\n")
+            case .text: Terminal.write(EntryText.render(entry, crisisLine: crisisLine, lines: SourceLines(root: root).line))
             }
         }
     }

@@ -24,12 +24,16 @@ extension Between {
         @Option(name: .long, help: ArgumentHelp("Only entries of this type.", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
+        func validate() throws {
+            if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
+        }
+
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let trend = try index.trend(of: field, by: by, homework: homework, type: type)
             guard !trend.points.isEmpty else {
                 // Like grep: nothing found is exit 1, not an error in how it was asked.
-                Terminal.printError("no entries have a number in '\(field)'\(homework.map { " for \($0)" } ?? ""); `between sql \"SELECT DISTINCT key FROM field ORDER BY key\"` lists the fields")
+                Terminal.printError(Trend.nothingFound(in: field, homework: homework, numberFields: try index.numberFields()))
                 throw ExitCode.failure
             }
             Terminal.write(trend.render())
