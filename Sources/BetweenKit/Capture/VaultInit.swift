@@ -53,10 +53,9 @@ public enum VaultInit {
     }
 
     /// Whether `root` is marked as a vault (it holds `between.yml` or `.between/`), so that
-    /// writing into it is expected: `between new` refuses an unmarked folder unless told.
+    /// writing into it is expected (`VaultLocator.isVault`).
     public static func isMarked(_ root: String) -> Bool {
-        FileSystem.status(root + "/" + VaultConfig.fileName, follow: true)?.kind == .file
-            || FileSystem.status(root + "/.between", follow: true)?.kind == .directory
+        VaultLocator.isVault(root)
     }
 
     /// `path` made absolute from `base`, with `.` and `..` worked out (as `--vault` is).
