@@ -61,9 +61,9 @@ enum Terminal {
         FileWriting.writeAll(Array(text.utf8), to: descriptor)
     }
 
-    /// `between: error: …` on stderr.
-    static func printError(_ message: String, prefixed: Bool = true) {
-        writeError(prefixed ? "between: error: \(message)\n" : message.hasSuffix("\n") ? message : message + "\n")
+    /// `between: error: …` on stderr (a message of several lines ends with one line break).
+    static func printError(_ message: String) {
+        writeError("between: error: \(message)" + (message.hasSuffix("\n") ? "" : "\n"))
     }
 
     /// `between: warning: …` on stderr.
