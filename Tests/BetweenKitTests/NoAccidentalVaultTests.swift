@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenKit
 
 /// Outside a vault (no `between.yml` or `.between/` in the folder or above it), every
 /// command but `init` stops with exit 2 and a hint, and creates nothing: no index of
@@ -20,9 +21,20 @@ import Testing
     /// `git-filter` is what git runs (hidden; it finds vaults from the repository itself).
     static let needNoVault: Set<String> = ["init", "schema", "git-filter"]
 
+    /// Fails clearly when the temporary folder itself is inside a vault (a stray `.between/`
+    /// left in /tmp by an older Between would make every folder below it one).
+    static func requireOutsideAnyVault(_ folder: String) throws {
+        var path = folder
+        while path != "/" {
+            path = (path as NSString).deletingLastPathComponent
+            try #require(!VaultLocator.isVault(path), "\(path) holds between.yml or .between/, so every folder below it is in a vault; remove it to run these tests")
+        }
+    }
+
     @Test func everyCommandOutsideAVaultExitsTwoAndCreatesNothing() throws {
         let folder = try TemporaryVault(marked: false)
         defer { folder.remove() }
+        try Self.requireOutsideAnyVault(folder.root)
         let home = try TemporaryVault(marked: false)
         defer { home.remove() }
         let environment = ["HOME": home.root, "XDG_CONFIG_HOME": home.root + "/.config", "EDITOR": "true", "VISUAL": "true"]
