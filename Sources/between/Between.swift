@@ -21,8 +21,10 @@ struct Between: ParsableCommand {
         subcommands: [Check.self, List.self, Show.self, IndexCommand.self, Search.self, Sql.self, DigestCommand.self, HomeworkCommand.self, TrendCommand.self, Templates.self, SchemaCommand.self, QueryCommand.self, ExportCommand.self, CopeCommand.self, Init.self, New.self, Encrypt.self, GitFilterCommand.self]
     )
 
-    /// Runs the command. Exit codes follow DESIGN.md: 0 ok, 1 findings, 2 usage or environment errors
+    /// Runs the command. Exit codes: 0 ok, 1 findings, 2 usage or environment errors
     /// (swift-argument-parser's own usage errors would exit 64, so they are mapped here).
+    /// Every error reads `between: error: …`, the parser's too (it says `Error: …`), with
+    /// its help line, usage and `--help` hint kept below.
     static func main() {
         // Everything Between creates (the index, its WAL files, reports) is for the
         // vault's owner alone.
@@ -40,7 +42,8 @@ struct Between: ParsableCommand {
             if exitCode(for: error) == .success {
                 exit(withError: error) // --help and --version print to stdout and exit 0
             }
-            Terminal.printError(fullMessage(for: error), prefixed: false)
+            let message = fullMessage(for: error)
+            Terminal.printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
             Glibc.exit(2)
         }
     }

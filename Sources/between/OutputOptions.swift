@@ -21,7 +21,8 @@ struct OutputOptions: ParsableArguments {
         try deliver(vault: vault) { output in try output(text) }
     }
 
-    /// Sends what `produce` hands over, piece by piece, to the file or to stdout.
+    /// Sends what `produce` hands over, piece by piece, to the file or to stdout. A file
+    /// written is named on stderr ("Wrote prep.html"), so `-o` never finishes in silence.
     func deliver(vault: Vault, _ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
         try check(against: vault)
         guard let output, output != "-" else { return try Terminal.stream(produce) }
@@ -30,5 +31,6 @@ struct OutputOptions: ParsableArguments {
         } catch let failure as AtomicFile.Failure {
             throw BetweenFailure(message: failure.description)
         }
+        Terminal.writeError("Wrote \(output)\n")
     }
 }

@@ -2,17 +2,29 @@ import ArgumentParser
 import BetweenKit
 
 /// `--since`, `--until`, `--session`: which days a digest or homework table covers.
+///
+/// Each takes the next word as its value even when it starts with `-` (`.unconditional`),
+/// so `--since -14d` works as the help shows, as `--since=-14d` does.
 struct PeriodOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Start: last-session (default), a date, or -14d / -2w.", valueName: "when"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Start: last-session (default), a date, today, yesterday, or -14d / -2w (days or weeks ago).", valueName: "when"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("End day (default: today).", valueName: "date"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("End day: a date, today, yesterday or -1d (default: today).", valueName: "date"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("The period that ended at the session on this date.", valueName: "date"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The period that ended at the session on this day (a date, or -7d for a week ago).", valueName: "date"))
     var session: String?
 
     func validate() throws {
+        // With `.unconditional`, `--since --format html` would take `--format` as the date.
+        for (option, value) in [("--since", since), ("--until", until), ("--session", session)] {
+            if let value, value.hasPrefix("--") {
+                throw ValidationError("\(option) needs a value before \(value), e.g. \(option) -14d or \(option) 2026-11-01")
+            }
+        }
         if session != nil && (since != nil || until != nil) {
             throw ValidationError("--session picks a whole period; use it without --since and --until")
         }

@@ -61,11 +61,12 @@ enum Terminal {
         FileWriting.writeAll(Array(text.utf8), to: descriptor)
     }
 
-    /// `between: error: …` on stderr. Messages may quote paths and values from the
-    /// vault: their control characters are shown as `TerminalText.lines` says.
-    static func printError(_ message: String, prefixed: Bool = true) {
+    /// `between: error: …` on stderr (a message of several lines ends with one line break).
+    /// Messages may quote paths and values from the vault: their control characters are
+    /// shown as `TerminalText.lines` says.
+    static func printError(_ message: String) {
         let message = TerminalText.lines(message)
-        writeError(prefixed ? "between: error: \(message)\n" : message.hasSuffix("\n") ? message : message + "\n")
+        writeError("between: error: \(message)" + (message.hasSuffix("\n") ? "" : "\n"))
     }
 
     /// `between: warning: …` on stderr, shown like `printError`'s.

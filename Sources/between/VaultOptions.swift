@@ -5,7 +5,7 @@ import Foundation
 /// `--vault`, shared by every command that reads a vault.
 struct VaultOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The vault folder. Default: $BETWEEN_VAULT, else the nearest folder above holding between.yml or .between/, else the current folder.",
+        "The vault's folder (one holding between.yml or .between/). Default: $BETWEEN_VAULT, else the nearest such folder at or above the current one.",
         valueName: "path"))
     var vault: String?
 

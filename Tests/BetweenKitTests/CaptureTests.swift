@@ -8,7 +8,7 @@ import Testing
     // MARK: - init
 
     @Test func initCreatesAVaultWithEverySettingExplained() throws {
-        let base = try TemporaryVault()
+        let base = try TemporaryVault(marked: false)
         defer { base.remove() }
         let result = try CLI.run(["init", "notes"], in: base.root)
         #expect(result.status == 0, "\(result.stderr)")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func initAgainChangesNothingAndSaysWhatItLeftAlone() throws {
-        let vault = try TemporaryVault()
+        let vault = try TemporaryVault(marked: false)
         defer { vault.remove() }
         #expect(try CLI.run(["init"], in: vault.root).status == 0)
         let before = try vault.fingerprint()
@@ -127,15 +127,18 @@ import Testing
     }
 
     @Test func newWritesOnlyIntoAVault() throws {
-        let folder = try TemporaryVault(["notes.md": "just a folder\n"])
+        let folder = try TemporaryVault(["notes.md": "just a folder\n"], marked: false)
         defer { folder.remove() }
         let result = try CLI.run(["new", "mood", "--no-edit"], in: folder.root)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("there is no vault here") && result.stderr.contains("between init"))
+        #expect(result.stderr.contains("this folder is not a vault") && result.stderr.contains("between init"))
+        let named = try CLI.run(["new", "mood", "--no-edit", "--vault", folder.root, "--date", "2026-11-20"])
+        #expect(named.status == 2 && named.stderr.contains("is not a vault"), "\(named.stderr)")
         #expect(try folder.fingerprint().keys.sorted() == ["notes.md"])
         #expect(!FileManager.default.fileExists(atPath: folder.root + "/.between"))
-        let named = try CLI.run(["new", "mood", "--no-edit", "--vault", folder.root, "--date", "2026-11-20"])
-        #expect(named.status == 0 && named.stdout == folder.root + "/journal/2026/11/2026-11-20-mood.md\n")
+        try folder.write("between.yml", "")
+        let marked = try CLI.run(["new", "mood", "--no-edit", "--vault", folder.root, "--date", "2026-11-20"])
+        #expect(marked.status == 0 && marked.stdout == folder.root + "/journal/2026/11/2026-11-20-mood.md\n")
     }
 
     @Test func titlesBecomeSafeSlugsThatNeverLeaveTheVault() throws {

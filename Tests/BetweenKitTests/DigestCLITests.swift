@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func outputFileIsWrittenAtomicallyAndPrivately() throws {
-        let folder = try TemporaryVault()
+        let folder = try TemporaryVault(marked: false)
         defer { folder.remove() }
         let path = folder.root + "/prep.html"
         let result = try run(["digest", "--format", "html", "-o", path, "--since", "2026-11-17"])

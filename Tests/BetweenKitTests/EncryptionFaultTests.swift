@@ -12,7 +12,7 @@ struct EncryptionFaultTests {
     /// A fresh clone of `vault`, set up on `machine` before its checkout, so smudge runs.
     private func checkedOutClone(_ sandbox: Sandbox, of vault: String, on machine: Sandbox.Machine, name: String) throws -> (String, (status: Int32, stdout: String, stderr: String)) {
         let clone = sandbox.folder.root + "/" + name
-        try sandbox.git(["clone", "-q", "--no-checkout", vault, clone], on: machine, in: sandbox.folder.root)
+        try sandbox.cloneWithoutNotes(of: vault, to: clone, on: machine)
         #expect(try sandbox.between(["encrypt", "setup"], on: machine, in: clone).status == 0)
         return (clone, try sandbox.git(["checkout", "-q", "HEAD", "--", "."], on: machine, in: clone))
     }
@@ -221,7 +221,7 @@ struct EncryptionFaultTests {
         let vault = try sandbox.committedVault(on: laptop)
         // A clone set up while age was there; then age goes.
         let clone = sandbox.folder.root + "/clone"
-        try sandbox.git(["clone", "-q", "--no-checkout", vault, clone], on: laptop, in: sandbox.folder.root)
+        try sandbox.cloneWithoutNotes(of: vault, to: clone, on: laptop)
         #expect(try sandbox.between(["encrypt", "setup"], on: laptop, in: clone).status == 0)
         let binaries = URL(fileURLWithPath: CLI.executable).deletingLastPathComponent().path
         laptop.path = binaries + ":" + (try sandbox.programs(["git"]))

@@ -145,7 +145,7 @@ struct EncryptionTests {
         #expect(try sandbox.git(["status", "--porcelain"], on: desktop, in: clone).stdout.isEmpty)
         // A later checkout on the desktop decrypts too.
         let fresh = sandbox.folder.root + "/fresh"
-        try sandbox.git(["clone", "-q", "--no-checkout", vault, fresh], on: desktop, in: sandbox.folder.root)
+        try sandbox.cloneWithoutNotes(of: vault, to: fresh, on: desktop)
         try sandbox.between(["encrypt", "setup"], on: desktop, in: fresh)
         #expect(try sandbox.git(["checkout", "-q", "HEAD", "--", "."], on: desktop, in: fresh).status == 0)
         #expect(try sandbox.read(fresh + "/journal/mum.md") == Array(Sandbox.privateNote.utf8))
@@ -162,7 +162,7 @@ struct EncryptionTests {
         try sandbox.git(["clone", "-q", vault, clone], on: phone, in: sandbox.folder.root)
         #expect(try sandbox.between(["encrypt", "setup"], on: phone, in: clone).status == 0)
         let fresh = sandbox.folder.root + "/fresh"
-        try sandbox.git(["clone", "-q", "--no-checkout", vault, fresh], on: phone, in: sandbox.folder.root)
+        try sandbox.cloneWithoutNotes(of: vault, to: fresh, on: phone)
         try sandbox.between(["encrypt", "setup"], on: phone, in: fresh)
         let checkout = try sandbox.git(["checkout", "-q", "HEAD", "--", "."], on: phone, in: fresh)
         #expect(checkout.status == 0, "smudge never fails: \(checkout.stderr)")

@@ -47,7 +47,7 @@ import Testing
     // MARK: - Key store
 
     @Test func theKeyStoreLivesInTheConfigFolderAndNeverReplacesAKey() throws {
-        let home = try TemporaryVault()
+        let home = try TemporaryVault(marked: false)
         defer { home.remove() }
         #expect(try KeyStore(environment: ["XDG_CONFIG_HOME": home.root + "/cfg"]).folder == home.root + "/cfg/between/keys")
         #expect(try KeyStore(environment: ["XDG_CONFIG_HOME": "relative", "HOME": home.root]).folder == home.root + "/.config/between/keys")
@@ -129,7 +129,7 @@ import Testing
         ["git-filter-client\n", "version=2\n", nil, nil, "command=clean\n", nil, "half a not"], // ends inside a file
     ] as [[String?]])
     func aBrokenStreamEndsWithAnErrorNotACrash(_ packets: [String?]) throws {
-        let vault = try TemporaryVault()
+        let vault = try TemporaryVault(marked: false)
         defer { vault.remove() }
         #expect(serve(packets, top: vault.root).error != nil)
     }

@@ -53,7 +53,7 @@ import Testing
     // MARK: - The whole flow
 
     @Test func initGitThenAValidCommitPassesAndABadOneIsStopped() throws {
-        let vault = try TemporaryVault()
+        let vault = try TemporaryVault(marked: false)
         defer { vault.remove() }
         let setUp = try Self.between(["init", "--git"], in: vault.root)
         #expect(setUp.stdout.contains("Started a git repository here") && setUp.stdout.contains("Added a pre-commit hook"))
@@ -146,7 +146,7 @@ import Testing
     // MARK: - init --git
 
     @Test func anExistingHookIsNeverOverwritten() throws {
-        let vault = try TemporaryVault()
+        let vault = try TemporaryVault(marked: false)
         defer { vault.remove() }
         try Self.git(["init", "-q"], in: vault.root)
         let mine = "#!/bin/sh\necho my own checks\n"
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func aVaultBelowTheRepositoryTopIsCheckedByTheHook() throws {
-        let top = try TemporaryVault()
+        let top = try TemporaryVault(marked: false)
         defer { top.remove() }
         try Self.git(["init", "-q"], in: top.root)
         let result = try Self.between(["init", "my notes", "--git"], in: top.root)

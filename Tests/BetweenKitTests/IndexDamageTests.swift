@@ -15,6 +15,13 @@ import Testing
         ["sql", "SELECT r.path FROM search JOIN record r ON r.id = search.rowid WHERE search MATCH 'panic' ORDER BY r.path"],
     ]
 
+    /// `stderr` without `export`'s note of how many private entries it left out, which it
+    /// says on every run: what is left is what a sound index says, nothing.
+    static func unexpected(_ stderr: String) -> String {
+        stderr.split(separator: "\n").filter { !$0.hasPrefix("between: note: ") || !$0.contains("left out of this export") }
+            .joined(separator: "\n")
+    }
+
     /// A copy of the example vault with a sound index, what each command prints on it,
     /// and a copy of that index file to damage again and again.
     private struct Fixture {
@@ -30,7 +37,7 @@ import Testing
             var expected: [[String]: String] = [:]
             for command in IndexDamageTests.commands {
                 let run = try CLI.run(command + ["--vault", vault.root])
-                #expect(run.status == 0 && run.stderr.isEmpty, "\(command): \(run.stderr)")
+                #expect(run.status == 0 && IndexDamageTests.unexpected(run.stderr).isEmpty, "\(command): \(run.stderr)")
                 expected[command] = run.stdout
             }
             self.expected = expected
@@ -57,7 +64,7 @@ import Testing
             #expect(run.stderr.contains("the index in \(vault.root)/.between was damaged, so it was rebuilt from your notes (your notes are fine)"),
                     "\(damage), \(command): \(run.stderr)")
             // Rebuilt: the next run is quiet.
-            #expect(try CLI.run(command + ["--vault", vault.root]).stderr.isEmpty, "\(damage), \(command)")
+            #expect(IndexDamageTests.unexpected(try CLI.run(command + ["--vault", vault.root]).stderr).isEmpty, "\(damage), \(command)")
         }
     }
 

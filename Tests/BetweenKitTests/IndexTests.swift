@@ -336,7 +336,7 @@ import Testing
     /// a test's business), from the system's code.
     @Test func anUnwritableIndexFolderIsExplainedByItsReason() throws {
         let vault = try makeVault()
-        let elsewhere = try TemporaryVault()
+        let elsewhere = try TemporaryVault(marked: false)
         defer { vault.remove(); elsewhere.remove() }
         try FileManager.default.createSymbolicLink(atPath: vault.root + "/.between", withDestinationPath: elsewhere.root)
         let linked = try indexedInMemory(vault)

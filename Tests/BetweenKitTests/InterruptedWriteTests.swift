@@ -7,7 +7,7 @@ import Testing
 @Suite struct InterruptedWriteTests {
     @Test(arguments: [(SIGINT, "digest"), (SIGTERM, "export"), (SIGHUP, "digest"), (SIGTERM, "digest")])
     func anInterruptedWriteRemovesItsTemporaryFile(signal: Int32, command: String) throws {
-        let folder = try TemporaryVault()
+        let folder = try TemporaryVault(marked: false)
         defer { folder.remove() }
         let arguments = [command, "--include-private", "-o", folder.root + "/out.txt", "--vault", CLITests.exampleVault]
         // Test-only: the write waits after its first piece, so the signal comes mid-write.

@@ -61,7 +61,7 @@ import Testing
             #expect(result.stderr.contains("Fix between.yml"), "\(problem), \(command): \(result.stderr)")
         }
         // Nothing is written with -o either.
-        let outside = try TemporaryVault()
+        let outside = try TemporaryVault(marked: false)
         defer { outside.remove() }
         let written = try CLI.run(["digest", "-o", outside.root + "/prep.md", "--vault", vault.root], environment: Self.today)
         #expect(written.status == 2)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func settingsThatAreAFolderStopDigestAndExport() throws {
-        let vault = try TemporaryVault(["journal/a.md": Self.note])
+        let vault = try TemporaryVault(["journal/a.md": Self.note], marked: false)
         defer { vault.remove() }
         try FileManager.default.createDirectory(atPath: vault.root + "/between.yml", withIntermediateDirectories: false)
         for (command, result) in try sharingOutputs(vault) {
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func settingsThatAreABrokenLinkStopDigestAndExport() throws {
-        let vault = try TemporaryVault(["journal/a.md": Self.note])
+        let vault = try TemporaryVault(["journal/a.md": Self.note], marked: false)
         defer { vault.remove() }
         try FileManager.default.createSymbolicLink(atPath: vault.root + "/between.yml", withDestinationPath: "/nonexistent/between.yml")
         for (command, result) in try sharingOutputs(vault) {

@@ -109,7 +109,7 @@ import Testing
 
     @Test func aLinkOutsideTheVaultToANoteIsRefusedAndSafePlacesAreWritten() throws {
         let vault = try vaultWithNotes()
-        let outside = try TemporaryVault()
+        let outside = try TemporaryVault(marked: false)
         defer { vault.remove(); outside.remove() }
         try FileManager.default.createSymbolicLink(atPath: outside.root + "/plan.md", withDestinationPath: vault.root + "/safety-plan.md")
         let linked = try CLI.run(["digest", "-o", outside.root + "/plan.md", "--vault", vault.root], environment: Self.today)

@@ -19,22 +19,55 @@ import Testing
     @Test func discoveryPrefersFlagThenEnvironmentThenNearestMarkedAncestor() throws {
         let vault = try TemporaryVault(["between.yml": "", "journal/2026/note.md": "x"])
         defer { vault.remove() }
+        let inner = try TemporaryVault(["between.yml": ""])
+        defer { inner.remove() }
         let deep = vault.root + "/journal/2026"
         #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: deep) == vault.root)
-        #expect(try VaultLocator.locate(explicit: "..", environment: [:], workingDirectory: deep) == vault.root + "/journal")
-        #expect(try VaultLocator.locate(explicit: nil, environment: ["BETWEEN_VAULT": deep], workingDirectory: "/") == deep)
+        #expect(try VaultLocator.locate(explicit: "../..", environment: [:], workingDirectory: deep) == vault.root)
+        #expect(try VaultLocator.locate(explicit: nil, environment: ["BETWEEN_VAULT": inner.root], workingDirectory: deep) == inner.root)
+        #expect(try VaultLocator.locate(explicit: vault.root, environment: ["BETWEEN_VAULT": inner.root], workingDirectory: "/") == vault.root)
         #expect(throws: VaultLocator.Failure.self) {
             try VaultLocator.locate(explicit: vault.root + "/missing", environment: [:], workingDirectory: "/")
         }
         #expect(throws: VaultLocator.Failure.self) {
             try VaultLocator.locate(explicit: vault.root + "/between.yml", environment: [:], workingDirectory: "/")
         }
-        // A folder marked by .between/ counts too; with no marker, the working directory is the vault.
-        let other = try TemporaryVault(["sub/x.md": "x"])
+        // A folder marked by .between/ counts too.
+        let other = try TemporaryVault(["sub/x.md": "x"], marked: false)
         defer { other.remove() }
-        #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: other.root + "/sub") == other.root + "/sub")
         try FileManager.default.createDirectory(atPath: other.root + "/.between", withIntermediateDirectories: true)
         #expect(try VaultLocator.locate(explicit: nil, environment: [:], workingDirectory: other.root + "/sub") == other.root)
+        #expect(try VaultLocator.locate(explicit: other.root, environment: [:], workingDirectory: "/") == other.root)
+    }
+
+    @Test func aFolderWithoutBetweenYmlOrDotBetweenIsNotAVaultEvenWhenNamed() throws {
+        let folder = try TemporaryVault(["sub/x.md": "x"], marked: false)
+        defer { folder.remove() }
+        let vault = try TemporaryVault(["journal/2026/note.md": "x"])
+        defer { vault.remove() }
+        func failure(_ explicit: String?, _ environment: [String: String] = [:], in folder: String) -> String {
+            do {
+                let root = try VaultLocator.locate(explicit: explicit, environment: environment, workingDirectory: folder)
+                return "found \(root)"
+            } catch {
+                return error.description
+            }
+        }
+        let here = failure(nil, in: folder.root + "/sub")
+        #expect(here.hasPrefix("this folder is not a vault: neither \(folder.root)/sub nor any folder above it holds between.yml or .between/"), "\(here)")
+        #expect(here.contains("Run `between init` here"))
+        let named = failure(folder.root, in: "/")
+        #expect(named == "\(folder.root) (from --vault) is not a vault: it holds no between.yml or .between/. "
+            + "Run `between init \(folder.root)` to make it one, or give the folder that holds your between.yml")
+        let fromEnvironment = failure(nil, ["BETWEEN_VAULT": "sub"], in: folder.root)
+        #expect(fromEnvironment.hasPrefix("\(folder.root)/sub (from BETWEEN_VAULT) is not a vault"))
+        // A subfolder of a vault named by mistake would become a second vault inside the first.
+        let inside = failure(vault.root + "/journal/2026", in: "/")
+        #expect(inside == "\(vault.root)/journal/2026 (from --vault) is a folder inside the vault \(vault.root), not the vault itself; give \(vault.root) instead")
+        // A path that needs quoting is quoted in the command to copy.
+        try FileManager.default.createDirectory(atPath: folder.root + "/my notes", withIntermediateDirectories: true)
+        #expect(failure("my notes", in: folder.root).contains("Run `between init '\(folder.root)/my notes'`"))
+        #expect(!FileManager.default.fileExists(atPath: folder.root + "/.between"))
     }
 
     @Test func linksOutOfTheVaultAndLoopsAreNotFollowed() throws {

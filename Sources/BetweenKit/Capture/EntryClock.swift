@@ -18,13 +18,12 @@ public enum EntryClock {
     }
 
     /// A `--date` value: `2026-11-20`, `2026-11-20 19:30`, `2026-11-20T19:30`, with or
-    /// without seconds and zone, or `today` / `yesterday` (in `timeZone`, without a time).
+    /// without seconds and zone, or `today`, `yesterday`, `-2d`, `-1w` (in `timeZone`, without a time).
     public static func parse(_ text: String, timeZone: TimeZone, now: Date = Date()) throws(DateParseError) -> EntryDate {
         let today = Self.now(in: timeZone, at: now)
-        switch text.lowercased().trimmingASCIIWhitespace() {
-        case "today": return EntryDate(year: today.year, month: today.month, day: today.day)
-        case "yesterday": return EntryDate.fromDayNumber(today.dayNumber - 1)
-        default: return try DateParser.parse(text)
+        if let day = LocalDay.relative(text, today: EntryDate(year: today.year, month: today.month, day: today.day)) {
+            return day
         }
+        return try DateParser.parse(text)
     }
 }

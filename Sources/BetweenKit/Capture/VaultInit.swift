@@ -52,11 +52,35 @@ public enum VaultInit {
         return report
     }
 
+    /// What to do once `init` has made a vault, for a person (the README's "Getting started"):
+    /// the first commands, with a `cd` when the vault is not the current folder (`shown` is
+    /// how they named it), and how to set `crisis-line` when `between.yml` has none, so that
+    /// risk cards and `between cope` show a number. Ends with a line break.
+    public static func nextSteps(shownAs shown: String, hasCrisisLine: Bool) -> String {
+        var lines = ["Your vault is ready. Next:"]
+        // `.`, `./` and the like name the current folder: no `cd` then.
+        if shown.hasPrefix("/") || VaultLocator.normalize(shown) != "/" {
+            lines.append("  cd \(VaultLocator.shellWord(shown))")
+        }
+        lines += [
+            "  between new homework --title \"…\"   write down an assignment your therapist gave you",
+            "  between new mood                   check in: how today went (any day, as often as you like)",
+            "  between digest                     the night before your session: what to bring up",
+        ]
+        return (lines + (hasCrisisLine ? [] : [crisisLineAdvice])).map { $0 + "\n" }.joined()
+    }
+
+    /// How to set `crisis-line`, shown by `init` until it is set.
+    public static let crisisLineAdvice = """
+        Set your crisis line: open \(VaultConfig.fileName), remove the # before crisis-line, and put a number you can \
+        call in a crisis, e.g. crisis-line: "Samaritans (UK & Ireland): 116 123". The digest shows it beside anything \
+        risky, and `between cope` shows it first.
+        """
+
     /// Whether `root` is marked as a vault (it holds `between.yml` or `.between/`), so that
-    /// writing into it is expected: `between new` refuses an unmarked folder unless told.
+    /// writing into it is expected (`VaultLocator.isVault`).
     public static func isMarked(_ root: String) -> Bool {
-        FileSystem.status(root + "/" + VaultConfig.fileName, follow: true)?.kind == .file
-            || FileSystem.status(root + "/.between", follow: true)?.kind == .directory
+        VaultLocator.isVault(root)
     }
 
     /// `path` made absolute from `base`, with `.` and `..` worked out (as `--vault` is).

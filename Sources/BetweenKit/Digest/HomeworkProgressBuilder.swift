@@ -8,12 +8,11 @@
 /// frequencies count entries. Entries flagged `skipped` are not practice.
 enum HomeworkProgressBuilder {
     static func build(assignments: [Entry], entries: [Entry], period: DigestPeriod) -> [HomeworkProgress] {
-        let byID = Dictionary(grouping: entries.filter { $0.homeworkID != nil }, by: { $0.homeworkID! })
-        return assignments
-            .filter { ($0.text("status")?.lowercased() ?? "active") == "active" }
+        let byID = practice(entries)
+        return active(assignments)
             .compactMap { assignment -> HomeworkProgress? in
                 guard let id = assignment.homeworkID, let days = activeDays(assignment, period), !days.isEmpty else { return nil }
-                let practice = (byID[id] ?? []).filter { !$0.flags.contains("skipped") }
+                let practice = byID[id] ?? []
                 let frequency = assignment.text("frequency").flatMap(Frequency.init)
                 let expected = frequency.flatMap { expectedCount($0, days: days) }
                 let done: Int = switch frequency {
@@ -31,8 +30,18 @@ enum HomeworkProgressBuilder {
             }
     }
 
+    /// The assignments whose `status` is `active` (the default).
+    static func active(_ assignments: [Entry]) -> [Entry] {
+        assignments.filter { ($0.text("status")?.lowercased() ?? "active") == "active" }
+    }
+
+    /// The entries that are practice (not flagged `skipped`), by the assignment they practise.
+    static func practice(_ entries: [Entry]) -> [String: [Entry]] {
+        Dictionary(grouping: entries.filter { $0.homeworkID != nil && !$0.flags.contains("skipped") }, by: { $0.homeworkID! })
+    }
+
     /// The day numbers of the period on which the assignment was active; nil when it never was.
-    private static func activeDays(_ assignment: Entry, _ period: DigestPeriod) -> [Int]? {
+    static func activeDays(_ assignment: Entry, _ period: DigestPeriod) -> [Int]? {
         var first = period.start.dayNumber
         var last = period.end.dayNumber
         if let assigned = dateField(assignment, "assigned") { first = max(first, assigned.dayNumber) }

@@ -4,24 +4,38 @@
 public struct HomeworkTable: Sendable, Hashable {
     public var period: DigestPeriod
     public var progress: [HomeworkProgress]
-    /// Per assignment: practices still expected this week (never below zero).
+    /// Per assignment: practices still expected this week that the rest of it can hold
+    /// (`LeftThisWeek`); none for as-needed, or an assignment not active this week.
     public var remainingThisWeek: [String: Int]
     /// The first day of this week.
     public var weekStart: EntryDate
 
-    /// Builds the table from the index for `period`, with "this week" around `today`.
+    /// Builds the table from the index for `period`, with "this week" around `today`
+    /// (the local day in the vault's zone, or `BETWEEN_TODAY`).
     public static func build(index: Index, period: DigestPeriod, today: EntryDate) throws -> HomeworkTable {
         let input = try index.digestInput(for: period, includePrivate: true, templates: false)
         let progress = HomeworkProgressBuilder.build(assignments: input.assignments, entries: input.entries, period: period)
         let first = DayText.weekStart(of: today, weekStart: index.vault.config.weekStart)
         let week = DigestPeriod(start: first, end: EntryDate.fromDayNumber(first.dayNumber + 6), basis: "this week")
         let weekInput = try index.digestInput(for: week, includePrivate: true, templates: false)
-        let thisWeek = HomeworkProgressBuilder.build(assignments: weekInput.assignments, entries: weekInput.entries, period: week)
+        let practice = HomeworkProgressBuilder.practice(weekInput.entries)
         var remaining: [String: Int] = [:]
-        for item in thisWeek {
-            if let expected = item.expected { remaining[item.id] = max(0, expected - item.done) }
+        for assignment in HomeworkProgressBuilder.active(weekInput.assignments) {
+            guard let id = assignment.homeworkID, let days = HomeworkProgressBuilder.activeDays(assignment, week),
+                  let frequency = assignment.text("frequency").flatMap(Frequency.init) else { continue }
+            let before = frequency == .once ? try practised(id, before: first, in: index) : false
+            remaining[id] = LeftThisWeek.count(frequency, activeDays: days, today: today.dayNumber,
+                                               practice: (practice[id] ?? []).compactMap { $0.date?.dayNumber }, practisedBefore: before)
         }
         return HomeworkTable(period: period, progress: progress, remainingThisWeek: remaining, weekStart: first)
+    }
+
+    /// Whether the assignment `id` was practised (an entry not flagged `skipped`) before `day`.
+    private static func practised(_ id: String, before day: EntryDate, in index: Index) throws -> Bool {
+        let candidates = try index.entries(matching: RecordFilter(
+            sql: "r.day < ? AND EXISTS (SELECT 1 FROM field f WHERE f.recordId = r.id AND f.key = 'homework' AND f.text = ?)",
+            arguments: [day.dayString, id.lowercased()]))
+        return !(HomeworkProgressBuilder.practice(candidates.filter { $0.type != .homework })[id] ?? []).isEmpty
     }
 
     /// The table as text.

@@ -19,6 +19,14 @@ public enum LocalDay {
     /// Parses a day or relative day from the command line: `2026-11-20`, `today`,
     /// `yesterday`, `-14d`, `-2w`.
     public static func parse(_ text: String, today: EntryDate) throws(DateParseError) -> EntryDate {
+        if let day = relative(text, today: today) { return day }
+        let date = try DateParser.parse(text)
+        return EntryDate(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// A day named relative to `today` (`today`, `yesterday`, `-14d`, `-2w`, `+1d`), or nil
+    /// when `text` is not one.
+    public static func relative(_ text: String, today: EntryDate) -> EntryDate? {
         let lower = text.lowercased().trimmingASCIIWhitespace()
         switch lower {
         case "today": return today
@@ -28,7 +36,6 @@ public enum LocalDay {
         if let last = lower.last, "dw".contains(last), let count = Int(lower.dropLast()), abs(count) < 100_000 {
             return EntryDate.fromDayNumber(today.dayNumber + count * (last == "w" ? 7 : 1))
         }
-        let date = try DateParser.parse(text)
-        return EntryDate(year: date.year, month: date.month, day: date.day)
+        return nil
     }
 }

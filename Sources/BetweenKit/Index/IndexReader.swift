@@ -59,6 +59,13 @@ extension Index {
         }
     }
 
+    /// How many records match `filter` (e.g. the private ones an export leaves out).
+    public func count(matching filter: RecordFilter) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM record r WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+        }
+    }
+
     /// What a table or CSV shows of `entries(matching:order:limit:)`, in the same order,
     /// from the record columns and diagnostic counts, without decoding any record.
     public func summaries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [RecordSummary] {

@@ -26,13 +26,18 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
-            var filter = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate, quiet: indexOptions.quiet) } ?? .all
-            if !includePrivate {
-                filter = RecordFilter(sql: "(\(filter.sql)) AND r.private = 0", arguments: filter.arguments)
-            }
+            let matching = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate, quiet: indexOptions.quiet) } ?? .all
+            let filter = includePrivate ? matching : RecordFilter(sql: "(\(matching.sql)) AND r.private = 0", arguments: matching.arguments)
             // A record at a time, to the file or stdout: an export of every note never holds them all.
             try outputOptions.deliver(vault: index.vault) { output in try index.write(format, matching: filter, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "in this export")
+            // Said on stderr, never in the export: how many, not which.
+            let leftOut = includePrivate ? 0 : try index.count(matching: RecordFilter(sql: "(\(matching.sql)) AND r.private <> 0",
+                                                                                       arguments: matching.arguments))
+            if leftOut > 0 {
+                Terminal.writeError("between: note: \(leftOut) private \(leftOut == 1 ? "entry was" : "entries were") left out of this export; "
+                    + "add --include-private to include \(leftOut == 1 ? "it" : "them")\n")
+            }
         }
     }
 }

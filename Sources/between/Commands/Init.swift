@@ -58,10 +58,12 @@ extension Between {
             if encrypt {
                 try Encrypt.setUp(vaultRoot: root)
             }
+            let hasCrisisLine = Vault(root: root).config.crisisLine != nil
             if changed.isEmpty && !encrypt {
-                Terminal.writeError("Nothing to do: \(shown == "." ? "this folder" : shown) is a vault already.\n")
+                Terminal.writeError("Nothing to do: \(shown == "." ? "this folder" : shown) is a vault already.\n"
+                    + (hasCrisisLine ? "" : VaultInit.crisisLineAdvice + "\n"))
             } else {
-                Terminal.writeError("Your vault is ready. Try `between new mood` for a quick check-in, or `between new homework --title \"…\"` for an assignment.\n")
+                Terminal.writeError(VaultInit.nextSteps(shownAs: shown, hasCrisisLine: hasCrisisLine))
             }
         }
 

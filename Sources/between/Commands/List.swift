@@ -18,6 +18,13 @@ extension Between {
         @Option(name: .long, help: "Output format: table, json, jsonl, csv or paths.")
         var format: RecordFormat = .table
 
+        // As `query --sort`; `.unconditional` so `--sort -date` is a value. The default stays
+        // the path: folders together, the same order `ls` and `check` show.
+        @Option(name: .long, parsing: .unconditional,
+                help: ArgumentHelp("Sort by fields, e.g. date, or -date for newest first (default: path; records without the field come last).",
+                                   valueName: "fields"))
+        var sort: String?
+
         func validate() throws {
             if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
         }
@@ -25,7 +32,8 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
-            try Terminal.stream { output in try index.write(format, matching: filter, to: output) }
+            let order = try QueryRunner.order(sort, expression: "")
+            try Terminal.stream { output in try index.write(format, matching: filter, order: order, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "listed")
         }
     }

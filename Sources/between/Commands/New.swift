@@ -43,7 +43,9 @@ extension Between {
         @Option(name: .long, help: ArgumentHelp("A title for the entry.", valueName: "title"))
         var title: String?
 
-        @Option(name: .long, help: ArgumentHelp("When: YYYY-MM-DD, YYYY-MM-DD HH:MM, today or yesterday (default: now).", valueName: "date"))
+        // `.unconditional`: `--date -2d` is a value, not an option.
+        @Option(name: .long, parsing: .unconditional,
+                help: ArgumentHelp("When: YYYY-MM-DD, YYYY-MM-DD HH:MM, today, yesterday or -2d (default: now).", valueName: "date"))
         var date: String?
 
         @Flag(name: .long, inversion: .prefixedNo, help: "Open the new file in $VISUAL or $EDITOR (default: only at a terminal).")

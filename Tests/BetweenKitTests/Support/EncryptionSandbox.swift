@@ -16,7 +16,8 @@ struct EncryptionSandbox {
     let folder: TemporaryVault
 
     init() throws {
-        folder = try TemporaryVault()
+        // A workspace holding machines' homes and vaults, not itself a vault.
+        folder = try TemporaryVault(marked: false)
         #expect(Subprocess.find("age") != nil, "the age program is missing: install it (apt-get install age)")
     }
 
@@ -112,6 +113,14 @@ struct EncryptionSandbox {
         let commit = try git(["commit", "-qm", "First notes"], on: machine, in: vault)
         #expect(commit.status == 0, "\(commit.stderr)")
         return vault
+    }
+
+    /// A clone of `vault` in `clone` with its notes not checked out yet, so the filters set up
+    /// next run when they are. Only `between.yml` is there: it makes the folder a vault (and
+    /// `encrypt setup` reads the vault's encryption settings from it).
+    func cloneWithoutNotes(of vault: String, to clone: String, on machine: Machine) throws {
+        #expect(try git(["clone", "-q", "--no-checkout", vault, clone], on: machine, in: folder.root).status == 0)
+        #expect(try git(["checkout", "-q", "HEAD", "--", VaultConfig.fileName], on: machine, in: clone).status == 0)
     }
 
     /// Writes a file (folders as needed).

@@ -2,14 +2,22 @@ import Foundation
 @testable import BetweenKit
 
 /// A vault in a fresh temporary folder, removed when the test is done (`defer { vault.remove() }`).
+///
+/// It is a real vault, marked as `between init` marks one: it holds a `between.yml` (every
+/// setting at its default) unless `files` gives one. `marked: false` makes a plain folder
+/// instead, for tests of what Between does outside a vault.
 struct TemporaryVault {
     let root: String
 
-    init(_ files: [String: String] = [:]) throws {
+    /// What the `between.yml` of a test vault holds when the test doesn't give one.
+    static let defaultSettings = "# A test vault: every setting is at its default.\n"
+
+    init(_ files: [String: String] = [:], marked: Bool = true) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("between-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         // Resolve /tmp links so paths compare equal to what the scanner reports.
         root = FileSystem.realPath(base.path) ?? base.path
+        if marked && files["between.yml"] == nil { try write("between.yml", Self.defaultSettings) }
         for (path, text) in files { try write(path, text) }
     }
 
