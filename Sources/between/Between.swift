@@ -30,6 +30,7 @@ struct Between: ParsableCommand {
         // vault's owner alone.
         umask(0o077)
         BashCompletion.printIfRequested()
+        PeakMemory.reportAtExitIfRequested()
         do {
             var command = try parseAsRoot()
             try IndexRecovery.run(&command)

@@ -62,10 +62,11 @@ struct CLI {
 
 extension CLI {
     /// Runs `between` with output discarded and returns its exit status and its own
-    /// peak resident memory in KiB (`wait4`'s usage of that one child, so other tests'
-    /// processes running meanwhile don't count). Linux carries the test process's own
-    /// peak over into the child's figure (through the spawn and the exec), so the figure
-    /// is at least that: tests keep their own memory small (`TemporaryVault.writeRepeated`).
+    /// peak resident memory in KiB, as it reports it (`BETWEEN_PEAK_MEMORY_FILE`: `VmHWM`,
+    /// the memory of the program itself). Not `wait4`'s figure: Linux carries the test
+    /// process's own peak over into a spawned child's `ru_maxrss` (through the spawn and
+    /// the exec), so it moved with whatever other tests held at that moment, and tests
+    /// comparing two runs failed now and then on a loaded machine.
     static func peakMemory(_ arguments: [String], environment: [String] = []) throws -> (status: Int32, kibibytes: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -76,17 +77,22 @@ extension CLI {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
+        let report = NSTemporaryDirectory() + "between-peak-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: report) }
         // `environment` ("NAME=value") is added to this process's own.
-        var variables = environment.map { strdup($0) }
+        var variables = (environment + ["BETWEEN_PEAK_MEMORY_FILE=\(report)"]).map { strdup($0) }
         var index = 0
         while let variable = environ[index] { variables.append(strdup(variable)); index += 1 }
         defer { variables.forEach { free($0) } }
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, variables + [nil])
         guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "posix_spawn: \(spawned)"]) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exited = status & 0x7f == 0
-        return (exited ? (status >> 8) & 0xff : -1, usage.ru_maxrss)
+        guard let text = try? String(contentsOfFile: report, encoding: .utf8),
+              let kibibytes = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "between \(arguments) wrote no peak-memory report (status \(status))"])
+        }
+        return (exited ? (status >> 8) & 0xff : -1, kibibytes)
     }
 }
