@@ -132,7 +132,3 @@ public enum VaultInit {
         report.changed.append("Added \(ignoreLine) to .gitignore")
     }
 }
-
-private extension Substring {
-    func trimmingASCIIWhitespace() -> String { String(self).trimmingASCIIWhitespace() }
-}

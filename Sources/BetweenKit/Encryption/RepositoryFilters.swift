@@ -14,7 +14,7 @@ enum RepositoryFilters {
     /// The `.git/config` entries, each a key and its value, for the `between` run as `command`,
     /// for the vault at `vaultFolder` (from the top of the repository: "" or "notes/").
     static func configuration(command: String, vaultFolder: String) -> [(key: String, value: String)] {
-        let textconv = vaultFolder.isEmpty ? "" : " --vault-folder " + PreCommitHook.shellQuoted(vaultFolder)
+        let textconv = vaultFolder.isEmpty ? "" : " --vault-folder " + ShellWord.quoted(vaultFolder)
         return [("filter.between.clean", "\(command) git-filter clean %f"),
                 ("filter.between.smudge", "\(command) git-filter smudge %f"),
                 ("filter.between.process", "\(command) git-filter process"),
@@ -27,7 +27,7 @@ enum RepositoryFilters {
     /// `between` when it is on PATH, else this program by its full path (quoted for the shell git uses).
     static func command(executable: String?) -> String {
         if Subprocess.find("between") != nil || executable == nil { return "between" }
-        return PreCommitHook.shellQuoted(executable!)
+        return ShellWord.quoted(executable!)
     }
 
     /// Adds the attribute lines to the vault's `.gitattributes` when missing; true when it changed.

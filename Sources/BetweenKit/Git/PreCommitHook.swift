@@ -69,7 +69,7 @@ public enum PreCommitHook {
         let root = FileSystem.realPath(vaultRoot) ?? vaultRoot
         let resolvedTop = FileSystem.realPath(top) ?? top
         guard root != resolvedTop, root.hasPrefix(resolvedTop + "/") else { return "between check --staged" }
-        return "between check --staged --vault " + shellQuoted(String(root.dropFirst(resolvedTop.count + 1)))
+        return "between check --staged --vault " + ShellWord.quoted(String(root.dropFirst(resolvedTop.count + 1)))
     }
 
     /// The hook: `between` from PATH, else the one that wrote it, else a message.
@@ -87,8 +87,8 @@ public enum PreCommitHook {
         """
         if let executable {
             text += """
-            if [ -x \(shellQuoted(executable)) ]; then
-                exec \(shellQuoted(executable)) \(arguments)
+            if [ -x \(ShellWord.quoted(executable)) ]; then
+                exec \(ShellWord.quoted(executable)) \(arguments)
             fi
 
             """
@@ -99,10 +99,5 @@ public enum PreCommitHook {
 
         """
         return text
-    }
-
-    /// `text` in single quotes for /bin/sh.
-    static func shellQuoted(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

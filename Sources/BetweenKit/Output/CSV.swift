@@ -28,19 +28,3 @@ public enum CSV {
     /// `=`, `+`, `-`, `@`, tab and carriage return: the first bytes a spreadsheet may take for a formula.
     private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 }
-
-extension String {
-    /// Replaces every byte `target` (an ASCII character) with `replacement`. Byte by
-    /// byte, not character by character: a quote followed by a combining mark is one
-    /// character to Swift but still a quote to a CSV reader or to FTS5. (The generic
-    /// `split(separator:)` over characters took 8% of a 7,500-row `query`.)
-    func replacingAll(_ target: UInt8, with replacement: String) -> String {
-        guard utf8.contains(target) else { return self }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + replacement.utf8.count)
-        for byte in utf8 {
-            if byte == target { bytes += replacement.utf8 } else { bytes.append(byte) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

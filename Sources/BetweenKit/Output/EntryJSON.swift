@@ -53,3 +53,19 @@ public enum EntryJSON {
         ])
     }
 }
+
+extension JSONValue {
+    /// A front-matter value as JSON; dates become their ISO text as written.
+    public init(_ value: FieldValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .integer(number)
+        case .double(let number): self = .number(number)
+        case .string(let text): self = .string(text)
+        case .date(let date): self = .string(date.isoText)
+        case .list(let items): self = .array(items.map(JSONValue.init))
+        case .map(let pairs): self = .object(pairs.map { ($0.key, JSONValue($0.value)) })
+        }
+    }
+}

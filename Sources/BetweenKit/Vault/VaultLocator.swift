@@ -83,7 +83,7 @@ public enum VaultLocator {
     /// `path` as one shell word, for a command the person can copy: quoted only when it must be.
     static func shellWord(_ path: String) -> String {
         let plain = path.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789/._-+:@%".unicodeScalars.contains($0) }
-        return plain ? path : PreCommitHook.shellQuoted(path)
+        return plain ? path : ShellWord.quoted(path)
     }
 
     /// An absolute path with `.` and `..` components and repeated slashes removed.
