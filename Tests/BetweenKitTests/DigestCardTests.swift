@@ -24,7 +24,7 @@ import Testing
         values.enumerated().compactMap { index, value in
             guard let value else { return nil }
             let day = String(format: "%02d", 9 + index)
-            return entry("j/\(field)-\(day).md", "type: mood\ndate: 2026-11-\(day) 21:00\n\(field): \(Format.number(value))\(extra)",
+            return entry("j/\(field)-\(day).md", "type: mood\ndate: 2026-11-\(day) 21:00\n\(field): \(NumberText.short(value))\(extra)",
                          body: "Day \(day). Tired but got through it.\n")
         }
     }
@@ -330,9 +330,9 @@ import Testing
     }
 
     @Test func absurdNumbersAreWrittenNotCrashedOn() {
-        #expect(Format.number(1e308) == "1e+308")
-        #expect(Format.number(-1e300) == "-1e+300")
-        #expect(Format.number(.infinity) == "–")
+        #expect(NumberText.short(1e308) == "1e+308")
+        #expect(NumberText.short(-1e300) == "-1e+300")
+        #expect(NumberText.short(.infinity) == "–")
         #expect(Sparkline.render([1e308, -1e308, 0], range: -1e308...1e308).count == 3)
         let result = digest(["j/a.md": "---\ntype: mood\ndate: 2026-11-20\ndistress: 1e308\nfunctioning: -1e308\nmood: 1e300\n---\n"])
         #expect(result.raise.first?.summary == "distress 1e+308 · functioning -1e+308/10")

@@ -28,7 +28,7 @@ enum Chart {
             for (index, value) in values.enumerated() {
                 guard let value else { endRun(); continue }
                 let px = DigestJSON.rounded(x(index)), py = DigestJSON.rounded(y(value, scale: scale))
-                run.append("\(Format.number(px)),\(Format.number(py))")
+                run.append("\(NumberText.short(px)),\(NumberText.short(py))")
                 dots.append(.object([("x", .number(px)), ("y", .number(py)), ("value", .number(DigestJSON.rounded(value)))]))
             }
             endRun()

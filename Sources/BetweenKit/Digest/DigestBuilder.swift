@@ -64,7 +64,7 @@ public enum DigestBuilder {
             let tagged = entry.tags.contains("win") || entry.flags.contains("win")
             let helpful = entry.number("helpful").flatMap { $0 >= HelpedBefore.veryHelpful ? $0 : nil }
             guard tagged || helpful != nil else { return nil }
-            let why = [tagged ? "tagged win" : nil, helpful.map { "helpful \(Format.number($0))/10" }].compactMap { $0 }
+            let why = [tagged ? "tagged win" : nil, helpful.map { "helpful \(NumberText.short($0))/10" }].compactMap { $0 }
             return Win(path: entry.path, date: entry.date, title: EntryTitle.of(entry, assignments: context.titles),
                        why: why.joined(separator: ", "),
                        quote: Quote.first(in: entry, sections: Quote.whatHelped, template: context.template)

@@ -45,7 +45,7 @@ public struct HomeworkTable: Sendable, Hashable {
             [item.id, item.frequency?.description ?? "-",
              item.expected.map { "\(item.done)/\($0)" } ?? "\(item.done)",
              item.adherencePercent.map { "\($0)%" } ?? "-",
-             item.averageHelpful.map(Format.number) ?? "-", item.averageFit.map(Format.number) ?? "-",
+             item.averageHelpful.map(NumberText.short) ?? "-", item.averageFit.map(NumberText.short) ?? "-",
              remainingThisWeek[item.id].map(String.init) ?? "-"]
         }
         return "Homework \(period.basis) (\(period.start.dayString) to \(period.end.dayString))\n\n"

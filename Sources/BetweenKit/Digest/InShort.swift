@@ -44,7 +44,7 @@ enum InShort {
 
     static func riskText(_ reason: RaiseReason) -> String {
         switch reason.kind {
-        case .selfHarmThoughts: "PHQ-9 question 9 answered \(reason.value.map(Format.number) ?? "above 0") of 3"
+        case .selfHarmThoughts: "PHQ-9 question 9 answered \(reason.value.map(NumberText.short) ?? "above 0") of 3"
         case .unsafe: "an entry marked unsafe"
         default: reason.text
         }
@@ -77,7 +77,7 @@ enum InShort {
     static func direction(_ name: String, _ comparison: TrendRule.Comparison, by threshold: Double, scale: Double,
                           up: String, down: String) -> String {
         let change = comparison.change
-        let earlier = Format.typical(comparison.earlier, scale: scale), later = Format.typical(comparison.later, scale: scale)
+        let earlier = NumberText.typical(comparison.earlier, scale: scale), later = NumberText.typical(comparison.later, scale: scale)
         guard abs(change) >= threshold else { return "\(name) steady, around \(later)" }
         return "\(name) \(change > 0 ? up : down) from \(earlier) to \(later)"
     }

@@ -114,7 +114,7 @@ enum RaiseCards {
         let valued = covered.compactMap { item in item.reasons.first { $0.kind == kind }?.value.map { (value: $0, entry: item.entry) } }
         // The worst, and among equals the earliest (`covered` is in entry order).
         if let worst = valued.min(by: { lowerIsWorse ? $0.value < $1.value : $0.value > $1.value }) {
-            summary += "; \(lowerIsWorse ? "lowest" : "highest") \(Format.number(worst.value))"
+            summary += "; \(lowerIsWorse ? "lowest" : "highest") \(NumberText.short(worst.value))"
             if let date = worst.entry.date { summary += " on " + DayText.withWeekday(date, year: year) }
             summary += " (\(EntryTitle.of(worst.entry, assignments: context.titles)))"
         }
@@ -132,11 +132,11 @@ enum RaiseCards {
         switch kind {
         case .triggered: "Triggered"
         case .overwhelmed: "Overwhelmed"
-        case .highDistress: "Distress at or over \(Format.number(thresholds.distress))"
+        case .highDistress: "Distress at or over \(NumberText.short(thresholds.distress))"
         case .measureRose: "Questionnaire scores up"
         case .strongUrge: "Strong urges"
-        case .poorFit: "Fit at or under \(Format.number(thresholds.fit))"
-        case .lowFunctioning: "Functioning at or under \(Format.number(thresholds.functioning))"
+        case .poorFit: "Fit at or under \(NumberText.short(thresholds.fit))"
+        case .lowFunctioning: "Functioning at or under \(NumberText.short(thresholds.functioning))"
         case .skipped: "Practice skipped"
         default: kind.rawValue
         }
@@ -153,7 +153,7 @@ enum RaiseCards {
             let own = group.filter { !onACard.contains($0.path) }
             onACard.formUnion(own.map(\.path))
             let name = id.isEmpty ? "Exposure" : "Exposure · \(context.titles[id] ?? id)"
-            var summary = "peaks " + peaks.map(Format.number).joined(separator: ", ") + " over \(group.count) practices"
+            var summary = "peaks " + peaks.map(NumberText.short).joined(separator: ", ") + " over \(group.count) practices"
             if let start = group.first?.date, let end = group.last?.date {
                 summary += ", " + DayText.span(start, end, year: context.period.end.year)
             }
@@ -174,7 +174,7 @@ enum RaiseCards {
         ]
         return rules.compactMap { kind, title, comparison, raised, scale in
             guard let comparison, raised else { return nil }
-            let earlier = Format.typical(comparison.earlier, scale: scale), later = Format.typical(comparison.later, scale: scale)
+            let earlier = NumberText.typical(comparison.earlier, scale: scale), later = NumberText.typical(comparison.later, scale: scale)
             let text = "\(title.lowercased()) from \(earlier) to \(later)"
             let summary = "Typically \(earlier) on " + DayText.span(comparison.earlierFirst, comparison.earlierLast, year: year)
                 + ", \(later) on " + DayText.span(comparison.laterFirst, comparison.laterLast, year: year)

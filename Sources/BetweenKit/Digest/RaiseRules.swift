@@ -16,7 +16,7 @@ enum RaiseRules {
         var reasons: [RaiseReason] = []
         if let answer = questionNine(entry), answer > 0 {
             reasons.append(RaiseReason(kind: .selfHarmThoughts,
-                                       text: "question 9 (thoughts of being better off dead, or of hurting yourself) answered \(Format.number(answer)) of 3",
+                                       text: "question 9 (thoughts of being better off dead, or of hurting yourself) answered \(NumberText.short(answer)) of 3",
                                        value: answer))
         }
         if entry.type == .diaryCard {
@@ -25,7 +25,7 @@ enum RaiseRules {
             let actedOnNames = actedOn(entry)
             let actedOn = Set(actedOnNames.filter(matcher.matches).map(RiskUrges.normalised))
             for (name, value) in rated where matcher.matches(name) && value > 0 && !actedOn.contains(RiskUrges.normalised(name)) {
-                reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(name)” \(Format.number(value))/5", value: value))
+                reasons.append(RaiseReason(kind: .riskUrge, text: "urge “\(name)” \(NumberText.short(value))/5", value: value))
             }
             // A rating that isn't a number ("high", a list) can't be read as 0: it is raised as written.
             if case .map(let pairs)? = entry["urges"] {
@@ -36,7 +36,7 @@ enum RaiseRules {
                 }
             }
             for name in actedOnNames where matcher.matches(name) {
-                let rating = rated.first { RiskUrges.normalised($0.name) == RiskUrges.normalised(name) }.map { " (\(Format.number($0.value))/5)" } ?? ""
+                let rating = rated.first { RiskUrges.normalised($0.name) == RiskUrges.normalised(name) }.map { " (\(NumberText.short($0.value))/5)" } ?? ""
                 reasons.append(RaiseReason(kind: .riskUrge, text: "acted on the urge “\(name)”\(rating)"))
             }
         }
@@ -55,10 +55,10 @@ enum RaiseRules {
     static func distress(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
         if entry.type == .exposure {
             guard let after = entry.number("suds-after"), after >= thresholds.distress else { return [] }
-            return [RaiseReason(kind: .highDistress, text: "SUDS still \(Format.number(after)) at the end", value: after)]
+            return [RaiseReason(kind: .highDistress, text: "SUDS still \(NumberText.short(after)) at the end", value: after)]
         }
         guard let value = entry.number("distress"), value >= thresholds.distress else { return [] }
-        return [RaiseReason(kind: .highDistress, text: "distress \(Format.number(value))", value: value)]
+        return [RaiseReason(kind: .highDistress, text: "distress \(NumberText.short(value))", value: value)]
     }
 
     static func measureRose(_ measure: MeasureResult?) -> [RaiseReason] {
@@ -79,18 +79,18 @@ enum RaiseRules {
         let strong = urges(entry).filter { !matcher.matches($0.name) && $0.value >= 4 }
         guard let strongest = strong.map(\.value).max() else { return [] }
         return [RaiseReason(kind: .strongUrge,
-                            text: "strong urges: " + strong.map { "\($0.name) \(Format.number($0.value))/5" }.joined(separator: ", "),
+                            text: "strong urges: " + strong.map { "\($0.name) \(NumberText.short($0.value))/5" }.joined(separator: ", "),
                             value: strongest)]
     }
 
     static func fit(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
         guard let fit = entry.number("fit"), fit <= thresholds.fit else { return [] }
-        return [RaiseReason(kind: .poorFit, text: "fit \(Format.number(fit))/10", value: fit)]
+        return [RaiseReason(kind: .poorFit, text: "fit \(NumberText.short(fit))/10", value: fit)]
     }
 
     static func functioning(_ entry: Entry, _ thresholds: VaultConfig.Thresholds) -> [RaiseReason] {
         guard let value = entry.number("functioning"), value <= thresholds.functioning else { return [] }
-        return [RaiseReason(kind: .lowFunctioning, text: "functioning \(Format.number(value))/10", value: value)]
+        return [RaiseReason(kind: .lowFunctioning, text: "functioning \(NumberText.short(value))/10", value: value)]
     }
 
     static func skipped(_ entry: Entry) -> [RaiseReason] {
@@ -145,22 +145,5 @@ struct RiskUrges {
             if words.first == "to" { words.removeFirst() }
         }
         return words.joined(separator: "-")
-    }
-}
-
-/// Number formatting shared by the digest: whole numbers without decimals, others to one place.
-enum Format {
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        // Beyond this no rating goes, and Int can't hold ten times the value: as Swift writes it.
-        guard abs(value) < 1e15 else { return "\(value)" }
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    /// A typical value of a rating in words: whole numbers on a 0–100 scale (distress),
-    /// one decimal place on a 0–10 scale.
-    static func typical(_ value: Double, scale: Double) -> String {
-        number(scale > 10 ? value.rounded() : value)
     }
 }

@@ -25,10 +25,10 @@ public struct Trend: Sendable, Hashable {
     public func render() -> String {
         guard !points.isEmpty else { return "" }
         let table = TextTable(headers: [bucket == .day ? "DAY" : "WEEK", "N", "MIN", "MEAN", "MAX"], rows: points.map { point in
-            [point.label, String(point.summary.count), Format.number(point.summary.min),
-             Format.number(point.summary.mean), Format.number(point.summary.max)]
+            [point.label, String(point.summary.count), NumberText.short(point.summary.min),
+             NumberText.short(point.summary.mean), NumberText.short(point.summary.max)]
         }).render()
-        return table + "\n\(TerminalText.line(field)) \(Format.number(range.lowerBound))–\(Format.number(range.upperBound)): \(sparkline)\n"
+        return table + "\n\(TerminalText.line(field)) \(NumberText.short(range.lowerBound))–\(NumberText.short(range.upperBound)): \(sparkline)\n"
     }
 }
 

@@ -14,7 +14,7 @@ enum MustacheData {
         case .bool(let flag): return flag
         case .integer(let number): return number
         // Whole numbers without ".0", others to one place, as the digest shows numbers everywhere.
-        case .number(let number): return number.isFinite ? Format.number(number) : NSNull() as Any
+        case .number(let number): return number.isFinite ? NumberText.short(number) : NSNull() as Any
         case .string(let text): return text.isEmpty ? NSNull() : text
         case .array(let items): return items.map(value)
         case .object(let pairs):
