@@ -91,7 +91,7 @@ public struct NewEntry: Sendable {
             if let own = VaultChecks.HomeworkReference(entry) { references.append(own) }
             references.sort { $0.path < $1.path }
             let crossFile = VaultChecks.diagnostics(for: references).filter { $0.path == entry.path }
-            return (entry.diagnostics + crossFile).sorted(by: EntryParser.diagnosticOrder)
+            return (entry.diagnostics + crossFile).sorted(by: Diagnostic.isOrderedWithinFile)
         }
     }
 }

@@ -92,7 +92,7 @@ public struct StagedCheck: Sendable {
         VaultChecks.apply(to: &entries)
         let found = otherDiagnostics + entries.filter { stagedSet.contains($0.path) }.flatMap(\.diagnostics)
         return StagedCheck(
-            diagnostics: found.sorted { $0.path != $1.path ? $0.path < $1.path : EntryParser.diagnosticOrder($0, $1) },
+            diagnostics: Diagnostic.inReportOrder(found),
             filesChecked: staged.count, texts: texts)
     }
 }

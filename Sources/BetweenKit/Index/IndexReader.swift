@@ -43,7 +43,7 @@ extension Index {
                 // The row is the cursor's current row: it must outlive the decoding.
                 var entry = try withExtendedLifetime(rows) { try EntryCodec.decode(row[0] as Data, plainText: row[1]) }
                 if let extra = crossFile[id] {
-                    entry.diagnostics = (entry.diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
+                    entry.diagnostics = (entry.diagnostics + extra).sorted(by: Diagnostic.isOrderedWithinFile)
                 }
                 try body(entry)
             }

@@ -56,7 +56,7 @@ public enum EntryParser {
             path: path, type: type,
             title: title(fields: fields, body: body, path: path),
             date: date, hasFrontMatter: split.hasFrontMatter, fields: fields, body: body,
-            diagnostics: diagnostics.sorted(by: diagnosticOrder),
+            diagnostics: diagnostics.sorted(by: Diagnostic.isOrderedWithinFile),
             isPrivate: privacy.isPrivate)
         return entry
     }
@@ -92,13 +92,4 @@ public enum EntryParser {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
-    }
-
-    static func diagnosticOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        let left = lhs.position ?? SourcePosition(line: 0, column: 0)
-        let right = rhs.position ?? SourcePosition(line: 0, column: 0)
-        if left != right { return left < right }
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        return lhs.message < rhs.message
-    }
-}
+    }}

@@ -63,7 +63,7 @@ public enum VaultChecks {
         let byPath = Dictionary(grouping: found, by: \.path)
         for index in entries.indices {
             guard let extra = byPath[entries[index].path] else { continue }
-            entries[index].diagnostics = (entries[index].diagnostics + extra).sorted(by: EntryParser.diagnosticOrder)
+            entries[index].diagnostics = (entries[index].diagnostics + extra).sorted(by: Diagnostic.isOrderedWithinFile)
         }
     }
 }

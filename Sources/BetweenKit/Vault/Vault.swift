@@ -94,13 +94,6 @@ public struct VaultSnapshot: Sendable {
 
     /// Every diagnostic, sorted by path, then line and column.
     public var diagnostics: [Diagnostic] {
-        Self.reportOrder(otherDiagnostics + entries.flatMap(\.diagnostics))
-    }
-
-    /// Diagnostics as `check` prints them: by path, then place in the file.
-    static func reportOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { lhs, rhs in
-            lhs.path != rhs.path ? lhs.path < rhs.path : EntryParser.diagnosticOrder(lhs, rhs)
-        }
+        Diagnostic.inReportOrder(otherDiagnostics + entries.flatMap(\.diagnostics))
     }
 }

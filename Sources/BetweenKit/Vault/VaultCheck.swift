@@ -29,7 +29,7 @@ public struct VaultCheck: Sendable {
             }
         }
         found += VaultChecks.diagnostics(for: references)
-        diagnostics = VaultSnapshot.reportOrder(found)
+        diagnostics = Diagnostic.inReportOrder(found)
         filesChecked = files.count + other.filter { $0.path != VaultConfig.fileName }.count
     }
 
