@@ -317,24 +317,4 @@ import Testing
         #expect(results.allSatisfy { $0 == expected })
         #expect(expected.questions.map(\.text) == ["Why now?"])
     }
-
-    // MARK: Safe HTML
-
-    @Test func safeHTMLDropsScriptsAndJavascriptLinksButKeepsText() {
-        let html = renderSafeHTML("""
-            Felt *calmer* after the walk.
-
-            <script>alert("hi")</script>
-
-            [click me](javascript:alert(1)) and <b>bold</b> and ![chart](data:image/png;base64,AAAA)
-            """)
-        #expect(html.contains("<em>calmer</em>"))
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("javascript:"))
-        #expect(!html.contains("<b>"))
-        #expect(html.contains("click me"))
-        #expect(html.contains("bold"))
-        #expect(html.contains("data:image/png;base64,AAAA"))
-        #expect(renderSafeHTML("") == "")
-    }
 }

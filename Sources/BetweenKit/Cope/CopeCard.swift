@@ -12,13 +12,6 @@ public struct CopeCard: Sendable, Hashable {
     /// How many practices are shown: a few, so it stays readable in a hard moment.
     public static let shown = 5
 
-    public static func build(entries: [Entry], config: VaultConfig, homework: String? = nil, tag: String? = nil,
-                             template: TemplateText? = nil) -> CopeCard {
-        var builder = Builder(config: config, homework: homework, tag: tag, template: template)
-        entries.forEach { builder.add($0) }
-        return builder.card
-    }
-
     /// Builds the card from entries given one at a time, in any order (`Index.forEachEntry`).
     public struct Builder: Sendable {
         private let crisisLine: String?

@@ -11,16 +11,6 @@ public struct RecordSummary: Sendable, Equatable {
     public var errors: Int
     public var warnings: Int
 
-    public init(_ entry: Entry) {
-        path = entry.path
-        type = entry.type.rawValue
-        title = entry.title
-        date = entry.date?.isoText
-        isPrivate = entry.isPrivate
-        errors = entry.diagnostics.count { $0.severity == .error }
-        warnings = entry.diagnostics.count - errors
-    }
-
     init(path: String, type: String, title: String, date: String?, isPrivate: Bool, errors: Int, warnings: Int) {
         self.path = path
         self.type = type

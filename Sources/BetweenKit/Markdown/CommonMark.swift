@@ -145,24 +145,3 @@ enum CommonMark {
         }
     }
 }
-
-/// Renders Markdown to HTML with cmark's safe mode, for the HTML digest.
-///
-/// Raw HTML (blocks and inline, e.g. `<script>`) is replaced by a comment, and links
-/// or images to `javascript:`, `vbscript:`, `file:` and `data:` URLs (except
-/// `data:image/png|gif|jpeg|webp`) get an empty destination; the text stays.
-/// (Safe is cmark 0.30's default; `CMARK_OPT_SAFE` is passed to say so.)
-public func renderSafeHTML(_ markdown: String) -> String {
-    var source = markdown
-    let rendered: UnsafeMutablePointer<CChar>? = source.withUTF8 { buffer in
-        buffer.withMemoryRebound(to: CChar.self) { chars in
-            // A non-nil pointer even for "", which cmark reads zero bytes from.
-            withUnsafePointer(to: CChar(0)) { empty in
-                cmark_markdown_to_html(chars.baseAddress ?? empty, chars.count, CMARK_OPT_SAFE)
-            }
-        }
-    }
-    guard let rendered else { return "" }
-    defer { free(rendered) }
-    return String(cString: rendered)
-}

@@ -10,19 +10,9 @@ public enum AtomicFile {
         public var description: String
     }
 
-    public static func write(_ text: String, to path: String) throws(Failure) {
-        do {
-            try write(to: path) { output in try output(text) }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(description: "can't write \(path): \(error)")
-        }
-    }
-
-    /// Writes what `produce` hands to its `output`, piece by piece, the same way: a long
-    /// export is never held whole. Errors from `produce` leave the target untouched and
-    /// are rethrown as they are.
+    /// Writes what `produce` hands to its `output`, piece by piece: a long export is
+    /// never held whole. Errors from `produce` leave the target untouched and are
+    /// rethrown as they are.
     public static func write(to path: String, _ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
         // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
         // renaming over it would replace the device node itself.

@@ -1,20 +1,11 @@
 /// How `between export` writes records for spreadsheets and other tools.
+///
+/// JSON and JSONL are the same record objects as `list`. CSV has the fixed columns
+/// `path,type,date,title,private`, then one column per front-matter key (nested keys
+/// dotted, e.g. `emotions.anxious`) in alphabetical order — a stable order whatever
+/// order files wrote them in; list values are joined with "; ".
 public enum ExportFormat: String, Sendable, CaseIterable {
     case json, jsonl, csv
-
-    /// JSON and JSONL are the same record objects as `list`. CSV has the fixed columns
-    /// `path,type,date,title,private`, then one column per front-matter key (nested
-    /// keys dotted, e.g. `emotions.anxious`) in alphabetical order — a stable order
-    /// whatever order files wrote them in; list values are joined with "; ".
-    public func render(_ entries: [Entry]) -> String {
-        switch self {
-        case .json: return RecordFormat.json.render(entries)
-        case .jsonl: return RecordFormat.jsonl.render(entries)
-        case .csv:
-            let columns = Self.columns(Set(entries.flatMap { Self.flatten($0.fields).keys }))
-            return ([Self.header(columns)] + entries.map { Self.row($0, columns) }).joined()
-        }
-    }
 
     /// The CSV columns after the fixed ones: every front-matter key (dotted), sorted.
     static func columns(_ keys: Set<String>) -> [String] {
@@ -52,7 +43,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 }
 
 extension Index {
-    /// `ExportFormat.render` of the matching entries, handed to `output` a record at a
+    /// The matching entries in `format`, handed to `output` a record at a
     /// time (CSV reads the records twice: first for its columns), so an export of every
     /// note never holds them all.
     public func write(_ format: ExportFormat, matching filter: RecordFilter = .all, to output: (String) throws -> Void) throws {

@@ -12,23 +12,6 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     /// character (a line break, ESC…) is quoted, as in diagnostics (`TerminalText.path`).
     case paths
 
-    /// The records in this format. Table and CSV show the main columns (`RecordSummary`);
-    /// JSON shows everything.
-    public func render(_ entries: [Entry]) -> String {
-        switch self {
-        case .table:
-            return Self.table(entries.map(RecordSummary.init))
-        case .csv:
-            return Self.csv(entries.map(RecordSummary.init))
-        case .json:
-            return JSONValue.array(entries.map(EntryJSON.record)).serialized(pretty: true) + "\n"
-        case .jsonl:
-            return entries.map { EntryJSON.record($0).serialized() + "\n" }.joined()
-        case .paths:
-            return entries.map { TerminalText.path($0.path) + "\n" }.joined()
-        }
-    }
-
     /// Aligned columns: date (with a space before the time), type, title (marked when
     /// private), path; control characters shown as in `TerminalText`.
     static func table(_ records: [RecordSummary]) -> String {
@@ -48,17 +31,9 @@ public enum RecordFormat: String, Sendable, CaseIterable {
 }
 
 extension Index {
-    /// The records matching `filter` rendered in `format`. Only JSON decodes whole
-    /// records; a table or CSV reads the columns it shows, paths only the paths.
-    public func render(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
-                       limit: Int? = nil) throws -> String {
-        var text = ""
-        try write(format, matching: filter, order: order, limit: limit) { text += $0 }
-        return text
-    }
-
-    /// `render(_:matching:order:limit:)` handed to `output` in pieces: JSON a record at
-    /// a time, so printing every record never holds them all.
+    /// The records matching `filter` in `format`, handed to `output` in pieces: JSON a
+    /// record at a time, so printing every record never holds them all. Only JSON decodes
+    /// whole records; a table or CSV reads the columns it shows, paths only the paths.
     public func write(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
                       limit: Int? = nil, to output: (String) throws -> Void) throws {
         switch format {

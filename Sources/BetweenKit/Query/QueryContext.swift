@@ -17,14 +17,6 @@ public struct QueryContext: Sendable, Hashable {
         self.lastSession = lastSession
     }
 
-    /// The calendar day `now` falls on in `timeZone`, as a date-only value.
-    public static func localDay(of now: Date = Date(), in timeZone: TimeZone = .current) -> EntryDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return EntryDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
-
     /// The date of the latest `session` record dated before `day` in an index, for
     /// `lastSession`. Private sessions count only with `includePrivate` (`query` is for the
     /// person and includes them; `export` shares, and counts them only when asked to).

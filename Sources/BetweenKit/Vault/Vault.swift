@@ -62,38 +62,4 @@ public struct Vault: Sendable {
             EntryParser.parse(path: file.path, text: text, options: parseOptions)
         }
     }
-
-    /// Reads every source (in parallel) and runs the checks that span files.
-    public func load() -> VaultSnapshot {
-        let (files, scanDiagnostics) = sources()
-        let results = files.parallelMap { read($0) }
-        var entries: [Entry] = []
-        var skipped: [Diagnostic] = []
-        for result in results {
-            switch result {
-            case .success(let entry): entries.append(entry)
-            case .failure(let diagnostic): skipped.append(diagnostic)
-            }
-        }
-        VaultChecks.apply(to: &entries)
-        return VaultSnapshot(entries: entries, otherDiagnostics: configDiagnostics + scanDiagnostics + skipped)
-    }
-}
-
-/// Everything read from a vault at one moment.
-public struct VaultSnapshot: Sendable {
-    /// One per readable source file, sorted by path.
-    public var entries: [Entry]
-    /// Problems not tied to a readable entry: settings, skipped files, links.
-    public var otherDiagnostics: [Diagnostic]
-
-    public init(entries: [Entry], otherDiagnostics: [Diagnostic]) {
-        self.entries = entries
-        self.otherDiagnostics = otherDiagnostics
-    }
-
-    /// Every diagnostic, sorted by path, then line and column.
-    public var diagnostics: [Diagnostic] {
-        Diagnostic.inReportOrder(otherDiagnostics + entries.flatMap(\.diagnostics))
-    }
 }

@@ -1,7 +1,7 @@
 /// What `between check` reports for a whole vault, read a batch of files at a time so
 /// memory stays flat however many notes there are: of each file only its own problems
 /// and what it says about homework ids (`VaultChecks.HomeworkReference`) are kept, not
-/// its entry. The diagnostics are those of `Vault.load()`, in the same order.
+/// its entry. The diagnostics are sorted by path, then place (`Diagnostic.inReportOrder`).
 public struct VaultCheck: Sendable {
     /// Every problem, sorted by path, then line and column.
     public var diagnostics: [Diagnostic]

@@ -1,0 +1,40 @@
+@testable import BetweenKit
+
+/// The whole vault read at once, an oracle for the index and `check` (which read a
+/// batch at a time): every entry with the checks that span files applied, and the
+/// problems of files that couldn't be read.
+extension Vault {
+    /// Reads every source (in parallel) and runs the checks that span files.
+    func load() -> VaultSnapshot {
+        let (files, scanDiagnostics) = sources()
+        let results = files.parallelMap { read($0) }
+        var entries: [Entry] = []
+        var skipped: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let diagnostic): skipped.append(diagnostic)
+            }
+        }
+        VaultChecks.apply(to: &entries)
+        return VaultSnapshot(entries: entries, otherDiagnostics: configDiagnostics + scanDiagnostics + skipped)
+    }
+}
+
+/// Everything read from a vault at one moment.
+struct VaultSnapshot: Sendable {
+    /// One per readable source file, sorted by path.
+    var entries: [Entry]
+    /// Problems not tied to a readable entry: settings, skipped files, links.
+    var otherDiagnostics: [Diagnostic]
+
+    init(entries: [Entry], otherDiagnostics: [Diagnostic]) {
+        self.entries = entries
+        self.otherDiagnostics = otherDiagnostics
+    }
+
+    /// Every diagnostic, sorted by path, then line and column.
+    var diagnostics: [Diagnostic] {
+        Diagnostic.inReportOrder(otherDiagnostics + entries.flatMap(\.diagnostics))
+    }
+}
