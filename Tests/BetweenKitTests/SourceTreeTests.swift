@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The tests leave the repository as they found it.
+/// The repository stands on its own, and the tests leave it as they found it.
 @Suite struct SourceTreeTests {
     /// Every way a test starts `between` refuses the repository's own folders, before
     /// anything runs: `examples/vault` in place would get an index cache, and goldens
@@ -66,6 +66,36 @@ import Testing
         #expect(original.count > 70)
         #expect(Self.files(under: copy.root) == original)
         #expect(!FileManager.default.fileExists(atPath: copy.root + "/.between"))
+    }
+
+    /// The project's rules live in its own docs (docs/conventions.md): no file in the
+    /// repository, this one included, cites a design or style document kept elsewhere.
+    @Test func noFileCitesDocumentsOutsideTheRepository() throws {
+        // Spelt in pieces, so this file doesn't cite them itself.
+        let outsideDocuments = ["DESIGN" + ".md", "STYLE" + ".md", ".." + "/shared", "/work" + "/shared"]
+        let files = Self.trackedFiles()
+        #expect(files.contains("docs/conventions.md") && files.contains("Tests/BetweenKitTests/SourceTreeTests.swift"),
+                "the walk finds the repository's files: \(files.count)")
+        var citing: [String] = []
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: SourceTree.root + "/" + path),
+                  !data.prefix(8000).contains(0) else { continue } // binary, as git tells
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, line) in lines.enumerated() where outsideDocuments.contains(where: line.contains) {
+                citing.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(citing.isEmpty, "cite docs/ instead (docs/conventions.md holds the rules):\n\(citing.joined(separator: "\n"))")
+    }
+
+    /// The repository's files as git tracks them (relative paths); without git or a
+    /// checkout, every file outside dot-folders (`.git`, `.build`, `.between`).
+    static func trackedFiles() -> [String] {
+        let git = try? CLI.runProgram("/usr/bin/env", ["git", "-C", SourceTree.root, "ls-files", "-z"])
+        if let git, git.status == 0 {
+            return git.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return files(under: SourceTree.root)
     }
 
     /// The relative paths of the files under `folder`, sorted, leaving out dot-files and dot-folders.
