@@ -12,6 +12,7 @@ import Testing
         defer { outside.remove() }
         // A link from outside the repository into it, and a path that climbs back in.
         try FileManager.default.createSymbolicLink(atPath: outside.root + "/link", withDestinationPath: SourceTree.root)
+        defer { try? FileManager.default.removeItem(atPath: outside.root + "/link") } // before remove() walks the folder
         let pointing: [(arguments: [String], directory: String, environment: [String: String])] = [
             (["list", "--vault", example], outside.root, [:]),
             (["list", "--vault=" + example], outside.root, [:]),
