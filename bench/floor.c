@@ -7,7 +7,8 @@
  * .between/ and .git/), reads every *.md file, skips its front matter (from a
  * first line "---" to the next line "---" or "..."), parses the rest with
  * libcmark and frees the tree. Prints only the number of files parsed.
- * Single-threaded on purpose: it is the plain C program DESIGN.md measures against.
+ * Single-threaded on purpose: it is the plain C program the performance targets
+ * (docs/conventions.md, "Performance targets") measure against.
  *
  * Build: gcc -O2 -o floor floor.c $(pkg-config --cflags --libs libcmark)
  */

@@ -101,7 +101,7 @@ class Bench:
 
     def row(self, key, label, command, kind=None, **kw):
         """Measures one row; an unavailable command becomes an n/a row with the reason.
-        kind names the DESIGN.md target it is judged by (see judge())."""
+        kind names the target of docs/conventions.md it is judged by (see judge())."""
         entry = {"key": key, "label": label, "command": " ".join(command), "kind": kind,
                  "seconds": None, "samples": [], "peak_rss_mib": None, "note": None}
         try:
@@ -227,7 +227,8 @@ class Bench:
 # --- report -------------------------------------------------------------------
 
 def judge(row, floor_s, cold_s, n):
-    """(target text, met?) for a row, from DESIGN.md's Performance table; met is None when unknown.
+    """(target text, met?) for a row, from the table in docs/conventions.md ("Performance targets");
+    met is None when unknown.
 
     Ratios (to the floor, to the cold index) are judged at every size, since they must stay
     the same as the vault grows; absolute times are set at 10,000 files and judged only there."""
@@ -263,7 +264,7 @@ def report(bench, args):
     print("Between benchmark: %d files, %.1f MB (%s to %s), median of %d runs after 1 warm-up, %d CPUs"
           % (meta["files"], meta["bytes"] / 1e6, meta["first"], meta["last"], args.runs, os.cpu_count()))
     print()
-    header = "%-32s %10s %9s   %-28s %s" % ("operation", "median", "x floor", "target (DESIGN.md)", "")
+    header = "%-32s %10s %9s   %-28s %s" % ("operation", "median", "x floor", "target (docs/conventions.md)", "")
     print(header)
     print("-" * len(header))
     for r in rows:

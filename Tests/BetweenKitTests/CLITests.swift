@@ -3,11 +3,10 @@ import Testing
 
 /// The `between` command as a person runs it: output, messages and exit codes.
 @Suite struct CLITests {
-    static let exampleVault = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/vault").path
-
     @Test func checkPassesOnTheExampleVault() throws {
-        let result = try CLI.run(["check", "--vault", Self.exampleVault])
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let result = try CLI.run(["check", "--vault", example.root])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(!result.stdout.contains("error:"))
     }
@@ -42,11 +41,13 @@ import Testing
     }
 
     @Test func usageErrorsExitTwo() throws {
-        let unknownType = try CLI.run(["list", "--type", "thought-recrod", "--vault", Self.exampleVault])
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let unknownType = try CLI.run(["list", "--type", "thought-recrod", "--vault", example.root])
         #expect(unknownType.status == 2)
         #expect(unknownType.stderr.contains("Did you mean 'thought-record'?"))
         #expect(try CLI.run(["frobnicate"]).status == 2)
-        #expect(try CLI.run(["list", "--format", "xml", "--vault", Self.exampleVault]).status == 2)
+        #expect(try CLI.run(["list", "--format", "xml", "--vault", example.root]).status == 2)
         let help = try CLI.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("not a crisis service"))
@@ -100,11 +101,13 @@ import Testing
     }
 
     @Test func listFormatsAndTypeFilter() throws {
-        let jsonl = try CLI.run(["list", "--format", "jsonl", "--type", "measure", "--vault", Self.exampleVault])
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let jsonl = try CLI.run(["list", "--format", "jsonl", "--type", "measure", "--vault", example.root])
         let lines = jsonl.stdout.split(separator: "\n")
         #expect(lines.count == 7)
         #expect(lines.allSatisfy { $0.hasPrefix("{\"path\":\"journal/") && $0.contains("\"type\":\"measure\"") })
-        let paths = try CLI.run(["list", "--format", "paths", "--type", "session", "--vault", Self.exampleVault])
+        let paths = try CLI.run(["list", "--format", "paths", "--type", "session", "--vault", example.root])
         #expect(paths.stdout == """
         sessions/2026-10-06.md
         sessions/2026-10-20.md
@@ -113,17 +116,19 @@ import Testing
         sessions/2026-11-17.md
 
         """)
-        let csv = try CLI.run(["list", "--format", "csv", "--type", "homework", "--vault", Self.exampleVault])
+        let csv = try CLI.run(["list", "--format", "csv", "--type", "homework", "--vault", example.root])
         #expect(csv.stdout.hasPrefix("path,type,date,title,private,errors,warnings\r\n"))
         #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 6)
-        let table = try CLI.run(["list", "--vault", Self.exampleVault])
+        let table = try CLI.run(["list", "--vault", example.root])
         #expect(table.stdout.hasPrefix("DATE"))
         #expect(table.stdout.contains("(private)"))
     }
 
     @Test func outputIsTheSameOnEveryRun() throws {
-        let first = try CLI.run(["list", "--format", "json", "--vault", Self.exampleVault])
-        let second = try CLI.run(["list", "--format", "json", "--vault", Self.exampleVault], environment: ["TZ": "Pacific/Auckland"])
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let first = try CLI.run(["list", "--format", "json", "--vault", example.root])
+        let second = try CLI.run(["list", "--format", "json", "--vault", example.root], environment: ["TZ": "Pacific/Auckland"])
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.count > 1000)
     }

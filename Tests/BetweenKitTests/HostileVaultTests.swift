@@ -20,6 +20,8 @@ enum HardeningCLI {
 
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                     timeout: TimeInterval = 60) throws -> Outcome {
+        let directory = directory ?? SourceTree.outside
+        try SourceTree.refuse(arguments, in: directory, environment: environment)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.executable)
         process.arguments = arguments
@@ -28,7 +30,7 @@ enum HardeningCLI {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

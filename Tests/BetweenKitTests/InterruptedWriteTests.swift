@@ -9,7 +9,9 @@ import Testing
     func anInterruptedWriteRemovesItsTemporaryFile(signal: Int32, command: String) throws {
         let folder = try TemporaryVault(marked: false)
         defer { folder.remove() }
-        let arguments = [command, "--include-private", "-o", folder.root + "/out.txt", "--vault", CLITests.exampleVault]
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let arguments = [command, "--include-private", "-o", folder.root + "/out.txt", "--vault", example.root]
         // Test-only: the write waits after its first piece, so the signal comes mid-write.
         let pid = try Self.spawn(arguments, environment: ["BETWEEN_TEST_PAUSE_WRITING": "1", "BETWEEN_TODAY": "2026-11-26"])
         var status: Int32 = 0
@@ -53,9 +55,11 @@ import Testing
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        try SourceTree.refuse(arguments, in: SourceTree.outside, environment: environment)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        try SourceTree.startOutside(&actions)
         for descriptor: Int32 in [0, 1, 2] {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }

@@ -8,9 +8,6 @@ import Testing
     static let context = QueryContext(today: EntryDate(year: 2026, month: 11, day: 25),
                                       lastSession: EntryDate(year: 2026, month: 11, day: 17))
 
-    static let exampleVault = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/vault").path
-
     /// Queries mixing every kind of field, value and operator.
     static let oracleQueries = [
         "type = thought-record and distress >= 70 and date >= 2026-11-01",
@@ -98,7 +95,9 @@ import Testing
     }
 
     @Test func sqlAgreesWithTheReferenceEvaluatorOnTheExampleVault() throws {
-        let entries = Vault(root: Self.exampleVault).load().entries
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let entries = example.load().entries
         #expect(entries.count > 50)
         try checkAgainstOracle(entries, minimumInteresting: 25)
     }

@@ -6,9 +6,6 @@ import Testing
 /// `between schema` accepts every filled template and every file of the example vault
 /// (validated with Python's `jsonschema`, which the Makefile installs).
 @Suite struct SchemaTests {
-    static let exampleVault = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/vault").path
-
     /// Values that could break YAML if pasted in as they are.
     static let values = EntryTemplate.Values(
         date: EntryDate(year: 2026, month: 11, day: 20, hour: 19, minute: 30),
@@ -116,10 +113,12 @@ import Testing
     func theSchemaAcceptsEveryFilledTemplateAndEveryExampleFile() throws {
         let vault = try Self.filledVault()
         defer { vault.remove() }
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
         let schema = try CLI.run(["schema"])
         #expect(schema.status == 0)
         try vault.write(".tools/schema.json", schema.stdout)
-        for folder in [vault.root, Self.exampleVault] {
+        for folder in [vault.root, example.root] {
             let list = try CLI.run(["list", "--format", "json", "--vault", folder])
             try vault.write(".tools/records.json", list.stdout)
             let records = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])

@@ -327,9 +327,9 @@ import Testing
     }
 
     @Test func theExampleVaultHasNoErrors() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("examples/vault").path
-        let snapshot = Vault(root: root).load()
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let snapshot = example.load()
         let errors = snapshot.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.summary))")
         #expect(snapshot.entries.count > 70)

@@ -1,4 +1,4 @@
-/// What Between reads from an entry's Markdown body (DESIGN.md "Body").
+/// What Between reads from an entry's Markdown body (docs/format.md#the-body).
 ///
 /// Plain Swift values only: the cmark tree is gone by the time one of these exists.
 /// Every position is a position in the source *file* (front-matter lines included).

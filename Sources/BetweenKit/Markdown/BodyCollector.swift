@@ -1,6 +1,6 @@
 /// Builds a `Body` from finished blocks, items and links, in document order.
 ///
-/// `BodyExtractor` knows Markdown structure; this knows the rules of DESIGN.md "Body":
+/// `BodyExtractor` knows Markdown structure; this knows the rules of docs/format.md#the-body:
 /// what a section holds, which items are questions or tasks, what the plain text is.
 struct BodyCollector {
     /// The position used when cmark gives none: the first line of the body.

@@ -1,7 +1,7 @@
 /// Reads an entry's Markdown body into a `Body`: the one way into BetweenKit's Markdown code.
 public enum BodyParser {
     /// Parses `markdown` — the body only, front matter already cut off — with libcmark
-    /// (plain CommonMark 0.30) and collects what DESIGN.md "Body" asks for.
+    /// (plain CommonMark 0.30) and collects what docs/format.md#the-body lists.
     ///
     /// - Parameters:
     ///   - markdown: the body text. Any input is fine: empty, binary-ish, NUL bytes,

@@ -1,4 +1,4 @@
-// The one file in Between that talks to libcmark (STYLE.md "Wrapping the C parser").
+// The one file in Between that talks to libcmark (docs/conventions.md#c-in-one-place-per-library).
 // Every cmark pointer is created, used and freed inside a single function call;
 // what comes out is plain Swift values, so no node can outlive its document.
 import CCmark

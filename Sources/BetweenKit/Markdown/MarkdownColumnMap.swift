@@ -9,7 +9,7 @@ import Darwin
 /// Turns cmark's byte columns into the Unicode-scalar columns `SourcePosition` promises.
 ///
 /// cmark counts columns in UTF-8 bytes, so "é" moves every later column on its
-/// line by one. Editors count characters; we count scalars (DESIGN.md diagnostics).
+/// line by one. Editors count characters; we count scalars (docs/conventions.md#messages).
 /// The line table is built only when a column past the first is asked for and the
 /// text isn't pure ASCII, so most bodies never pay for it.
 struct MarkdownColumnMap {

@@ -1,4 +1,4 @@
-/// The fields Between knows, per record type (DESIGN.md "Record types").
+/// The fields Between knows, per record type (docs/format.md#types).
 ///
 /// Unknown keys are always allowed and kept; these are only the ones that are checked.
 public enum FieldCatalog {
@@ -10,7 +10,7 @@ public enum FieldCatalog {
         FieldSpec("private", .bool, "true keeps this entry out of digests and exports unless asked for"),
     ]
 
-    /// Fields of every log entry (and of sessions and notes): DESIGN.md's common fields.
+    /// Fields of every log entry (and of sessions and notes): docs/format.md#fields-of-every-log-entry.
     public static let common: [FieldSpec] = [
         FieldSpec("date", .date, "when: YYYY-MM-DD or YYYY-MM-DD HH:MM (local time)"),
         FieldSpec("homework", .homeworkID, "the id of the assignment this entry practises"),

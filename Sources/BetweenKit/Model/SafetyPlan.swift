@@ -1,7 +1,7 @@
 /// The person's safety plan (Stanley–Brown structure), read from the newest
 /// `safety-plan` entry. Older plans are kept in the vault as history.
 public struct SafetyPlan: Sendable, Hashable {
-    /// The plan's parts, in the order DESIGN.md gives them.
+    /// The plan's parts, in the order docs/format.md#types gives them (`safety-plan`).
     public enum Part: String, Sendable, Hashable, CaseIterable {
         case warningSigns = "Warning signs"
         case onMyOwn = "Things I can do on my own"

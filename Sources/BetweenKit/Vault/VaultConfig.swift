@@ -6,7 +6,7 @@ public struct VaultConfig: Sendable, Hashable {
     public var timezone: String?
     /// `monday` (default) or `sunday`.
     public var weekStart: String = "monday"
-    /// Digest thresholds (DESIGN.md).
+    /// Digest thresholds (docs/format.md#betweenyml, docs/digest.md#1-raise-with-your-therapist).
     public var thresholds = Thresholds()
     /// Text shown by `cope` and beside any risk item, e.g. a local crisis number.
     public var crisisLine: String?

@@ -29,9 +29,12 @@ struct CLI {
     }
 
     /// Runs any program with Between's test environment (no `BETWEEN_VAULT`, no colour) plus
-    /// `environment`, feeding `stdin`; stdout comes back as bytes.
+    /// `environment`, feeding `stdin`; stdout comes back as bytes. It runs in `directory`,
+    /// else in `SourceTree.outside`, and never on or in the repository (`SourceTree.refuse`).
     static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            stdin: Data? = nil) throws -> (status: Int32, stdout: Data, stderr: String) {
+        let directory = directory ?? SourceTree.outside
+        try SourceTree.refuse(arguments, in: directory, environment: environment)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -40,7 +43,7 @@ struct CLI {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -61,7 +64,7 @@ struct CLI {
 }
 
 extension CLI {
-    /// Runs `between` with output discarded and returns its exit status and its own
+    /// Runs `between` (in `SourceTree.outside`) with output discarded and returns its exit status and its own
     /// peak resident memory in KiB, as it reports it (`BETWEEN_PEAK_MEMORY_FILE`: `VmHWM`,
     /// the memory of the program itself). Not `wait4`'s figure: Linux carries the test
     /// process's own peak over into a spawned child's `ru_maxrss` (through the spawn and
@@ -74,6 +77,9 @@ extension CLI {
         for descriptor: Int32 in [0, 1, 2] {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
+        let named = environment.map { (String($0.prefix { $0 != "=" }), String($0.drop { $0 != "=" }.dropFirst())) }
+        try SourceTree.refuse(arguments, in: SourceTree.outside, environment: Dictionary(named, uniquingKeysWith: { $1 }))
+        try SourceTree.startOutside(&actions)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -2,7 +2,17 @@ import Foundation
 import Testing
 
 /// Compares output with a reviewed file in `Tests/BetweenKitTests/Goldens/`.
-/// Run with `BETWEEN_RECORD_GOLDENS=1` to write the files afresh, then review the diff.
+///
+/// To record them afresh after a change meant to alter the output, run the tests that
+/// check them with `BETWEEN_RECORD_GOLDENS=1`, then review the diff as you would code:
+///
+///     swift build --build-tests
+///     BETWEEN_RECORD_GOLDENS=1 swift test --skip-build --filter 'CLITests|CopeTests|DigestCLITests'
+///     git diff Tests/BetweenKitTests/Goldens
+///
+/// The files are written in place, in the source tree (the only files a test run writes
+/// there, and only when asked); the output itself comes from a fresh copy of the
+/// example vault (`TemporaryVault.copyOfExample()`), so no index cache can stand in for the notes.
 enum GoldenFile {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Goldens")

@@ -32,6 +32,7 @@ final class PseudoTerminal {
     /// with exactly `environment`.
     init(_ program: String, _ arguments: [String], in directory: String, environment: [String: String],
          columns: UInt16 = 200, rows: UInt16 = 30) throws {
+        try SourceTree.refuse(arguments, in: directory, environment: environment)
         // openpty is in glibc's <pty.h>, which Swift's Glibc module doesn't show.
         typealias OpenPTY = @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
                                             UnsafeMutablePointer<CChar>?, UnsafeRawPointer?, UnsafeRawPointer?) -> Int32

@@ -21,13 +21,15 @@ struct TemporaryVault {
         for (path, text) in files { try write(path, text) }
     }
 
-    /// A copy of the repository's `examples/vault`, for tests that write to the index or the files.
+    /// A copy of the repository's `examples/vault`, for every test that reads it: `between`
+    /// writes its index into the vault it reads, and the source tree stays as it is
+    /// (`SourceTree`). The copy never holds an index, even if the repository's vault has a
+    /// stale one (from `make demo`, or an older test run): every test reads the notes as written.
     static func copyOfExample() throws -> TemporaryVault {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/vault").path
         let copy = try TemporaryVault()
         try FileManager.default.removeItem(atPath: copy.root)
-        try FileManager.default.copyItem(atPath: example, toPath: copy.root)
+        try FileManager.default.copyItem(atPath: SourceTree.exampleVault, toPath: copy.root)
+        try? FileManager.default.removeItem(atPath: copy.root + "/.between")
         return copy
     }
 
