@@ -22,31 +22,54 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Support helpers, dates, diagnostics, front matter, Markdown, the model, the vault: from files to entries.
         .target(
-            name: "BetweenKit",
+            name: "BetweenCore",
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C interface, for the authorizer `between sql` runs a person's SQL under.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]
         ),
-        // Compiles the top-level templates/ folder into BetweenKit (BuiltinTemplates.files).
+        // The query language and the index (GRDB over SQLite): the only code that knows SQL.
+        .target(
+            name: "BetweenIndex",
+            dependencies: [
+                "BetweenCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the authorizer `between sql` runs a person's SQL under.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The digest and its reports (Mustache), cope, output formats, capture, git, encryption, the schema.
+        .target(
+            name: "BetweenKit",
+            dependencies: [
+                "BetweenCore",
+                "BetweenIndex",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Compiles the top-level templates/ folder into BetweenCore (BuiltinTemplates.files): the
+        // model reads the entry templates' field comments, the kit renders them.
         .executableTarget(name: "EmbedTemplatesTool"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
         .executableTarget(
             name: "between",
             dependencies: [
+                "BetweenCore",
+                "BetweenIndex",
                 "BetweenKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BetweenKitTests", dependencies: [
+            "BetweenCore",
+            "BetweenIndex",
             "BetweenKit",
+            // White-box tests of the index read its tables with SQL.
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Goldens"]), // read from the source tree by GoldenFile, so re-recording edits them in place
     ],

@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each, all targets
 #
-# BetweenKit and its dependencies are built by SwiftPM with AddressSanitizer and libFuzzer's
+# BetweenCore, BetweenIndex and their dependencies are built by SwiftPM with AddressSanitizer and libFuzzer's
 # coverage (-sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp) in .build-fuzz; each fuzz/targets/NAME.swift defines LLVMFuzzerTestOneInput and is linked with
 # libFuzzer against those objects. New inputs go to fuzz/work/corpus/NAME (seeds in
 # fuzz/corpus/NAME are read, never written); crashes to fuzz/work/artifacts/.
@@ -22,7 +22,7 @@ FLAGS=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-c
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
     # The template plugin's tool is sanitized too; LeakSanitizer would fail it at exit over
     # Foundation's file-reading buffers.
-    ASAN_OPTIONS=detect_leaks=0 $SWIFT build -c release --scratch-path "$SCRATCH" --target BetweenKit "${FLAGS[@]}"
+    ASAN_OPTIONS=detect_leaks=0 $SWIFT build -c release --scratch-path "$SCRATCH" --target BetweenIndex "${FLAGS[@]}"
 fi
 BIN=$($SWIFT build -c release --scratch-path "$SCRATCH" "${FLAGS[@]}" --show-bin-path)
 CHECKOUTS=$SCRATCH/checkouts
@@ -33,7 +33,7 @@ for map in Sources/CCmark/module.modulemap "$CHECKOUTS/Yams/Sources/CYaml/includ
 done
 OBJECTS=()
 while IFS= read -r object; do OBJECTS+=("$object"); done < <(
-    find "$BIN"/{BetweenKit,CTOML,CYaml,GRDB,Mustache,TOMLKit,Yams}.build -name '*.o' | sort)
+    find "$BIN"/{BetweenCore,BetweenIndex,CTOML,CYaml,GRDB,TOMLKit,Yams}.build -name '*.o' | sort)
 mkdir -p "$SCRATCH/fuzzers" fuzz/work/artifacts
 LIBS=$(pkg-config --libs libcmark sqlite3)
 

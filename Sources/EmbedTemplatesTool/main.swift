@@ -46,9 +46,9 @@ var source = """
     import Foundation
 
     /// The built-in templates compiled into the binary, by file name (e.g. `digest.md.mustache`).
-    enum BuiltinTemplates {
+    package enum BuiltinTemplates {
         /// File name → UTF-8 text, decoded from base64 on first use.
-        static let files: [String: String] = decode([
+        package static let files: [String: String] = decode([
 
     """
 for item in embedded {

@@ -1,3 +1,4 @@
+import BetweenCore
 import BetweenKit
 
 /// What a command says about problems in `between.yml` before it reads the vault.

@@ -1,3 +1,4 @@
+import BetweenCore
 import BetweenKit
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// `between cope`: the safety plan first, then what has helped, calmly; and its edge cases.

@@ -1,4 +1,5 @@
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 @Suite struct DateParserTests {

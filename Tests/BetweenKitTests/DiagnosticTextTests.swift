@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Messages are for tired people, not engineers: no Swift debug text, no megabyte of

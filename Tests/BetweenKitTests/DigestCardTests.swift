@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// The two-minute digest: patterns instead of repeats, trends that one odd day can't

@@ -1,4 +1,6 @@
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// The digest's content: periods, every "raise with your therapist" rule, homework

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Encryption's bad inputs and faults, each with real git and real age: damaged and

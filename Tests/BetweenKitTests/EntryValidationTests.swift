@@ -1,4 +1,5 @@
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// What `between check` says about single files: ranges, kinds, enums, required fields.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Privacy fails closed: a note that might be meant as private is private, and a

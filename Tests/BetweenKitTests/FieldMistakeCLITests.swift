@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// The hand-written mistakes of `FieldMistakeTests` as a person meets them: through

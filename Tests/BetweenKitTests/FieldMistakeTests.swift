@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// Hand-written mistakes that would silently lose what a person meant: a list written

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// Runs the built `between` like `CLI.run`, but kills it after a generous watchdog so a hang

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// A damaged index (pages overwritten, tables dropped or changed, a trigger added, the

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// The SQLite cache: incremental refresh, rebuilds, permissions, read-only SQL, search.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// `between homework`'s LEFT THIS WEEK: what is still asked this week, never more than the

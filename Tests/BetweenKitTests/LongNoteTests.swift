@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Notes up to the 10 MB limit, of any shape: what Between keeps of a body with more

@@ -1,4 +1,5 @@
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// The Markdown body: libcmark events turned into sections, questions, tasks and links.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// No note can make a C or C++ library recurse deeper than the nesting limit: toml++

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Outside a vault (no `between.yml` or `.between/` in the folder or above it), every

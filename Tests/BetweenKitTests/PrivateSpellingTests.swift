@@ -1,4 +1,5 @@
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Which keys and words Between reads as `private` (docs/format.md, "Private entries").

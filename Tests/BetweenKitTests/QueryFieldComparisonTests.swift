@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// `suds-peak > suds-after`: a number field compared with another compares their numbers

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// The query language: parsing, errors, compiling to SQL, and agreement with a reference evaluator.

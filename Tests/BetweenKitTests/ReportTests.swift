@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Rendering the digest: the built-in templates compiled in, their sections and wording,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// A `between.yml` Between can't read, or whose `private-by-default` isn't plainly true or

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// `between show`: the note's own text after its fields, a questionnaire's score and

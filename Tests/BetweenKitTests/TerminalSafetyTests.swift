@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// Text from notes never reaches a terminal or a log with its control characters: an

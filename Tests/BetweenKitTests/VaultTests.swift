@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 @Suite struct VaultTests {

@@ -1,5 +1,5 @@
 // libFuzzer target: Markdown body extraction over libcmark.
-import BetweenKit
+import BetweenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func between_fuzz_body(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

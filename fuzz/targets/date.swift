@@ -1,5 +1,5 @@
 // libFuzzer target: the date parser and command-line day parser.
-import BetweenKit
+import BetweenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func between_fuzz_date(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,5 +1,5 @@
 // libFuzzer target: front-matter splitter, YAML/TOML/JSON parsing and field validation.
-import BetweenKit
+import BetweenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func between_fuzz_entry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

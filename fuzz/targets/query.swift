@@ -1,5 +1,6 @@
 // libFuzzer target: the query language parser and its SQL compiler.
-import BetweenKit
+import BetweenCore
+import BetweenIndex
 
 private let contexts = [
     QueryContext(today: EntryDate(year: 2026, month: 11, day: 25)),

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The vault's homework assignments, as `between new` needs them: to check `--homework`,
 /// to fill it in when there is only one choice, and to complete it in the shell.
 public struct Assignments: Sendable {

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Why `between new` or `between init` could not do what was asked, in plain words.
 public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `between new TYPE` with a TYPE there is no template for.

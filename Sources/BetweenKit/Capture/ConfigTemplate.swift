@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// The `between.yml` that `between init` writes: every setting of `VaultConfig`, each

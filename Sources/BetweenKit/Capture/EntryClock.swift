@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// The moment a new entry is for: now as wall-clock time in the vault's zone, or `--date`.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// A kind of entry `between new` can write: one per built-in entry template.
 ///
 /// Most kinds are record types (`mood`, `thought-record`); the questionnaires are

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Where a new entry goes, relative to the vault root, and the names tried when that is taken.
 ///
 /// - journal kinds: `journal/2026/11/2026-11-20-1930-mood.md` (`2026-11-20-mood.md` for a date without a time);

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Writes a new entry from its template: `between new`'s work, without the terminal.
 /// A private entry in a vault that encrypts private notes gets a neutral name (`NeutralName`).
 ///

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Writes text into a template's YAML front matter so that it reads back as exactly that text.
 ///
 /// Plain when that is safe (`Bus exposure ladder`), else double-quoted with escapes

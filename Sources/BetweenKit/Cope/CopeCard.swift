@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What `between cope` shows at a hard moment: the safety plan first, then what
 /// has helped this person before, then the crisis line. Calm, short, no scores.
 public struct CopeCard: Sendable, Hashable {

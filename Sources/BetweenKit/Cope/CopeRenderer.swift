@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Prints a `CopeCard` as plain text (a terminal in a hard moment), Markdown or JSON.
 ///
 /// Words are short and kind; nothing here scores or judges. Everything the person

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What has helped this person: practices ranked from their own entries. The one rule
 /// behind both `between cope` ("What has helped you before", over the whole vault) and
 /// the digest ("What helped", over the period).

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Coordinates for the HTML digest's line chart, computed here so the template only
 /// writes SVG markup around numbers (no user text ever reaches the chart).
 ///

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Days and weeks in words people read without thinking: "Fri 20 Nov", "18–22 Nov",
 /// "w/c 9 Nov" (the week commencing Monday 9 November, or Sunday with `week-start: sunday`).
 ///

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The session-prep digest: one value that every format (Markdown, HTML, JSON) renders.
 ///
 /// In order: in short, what to raise, homework, mood and distress, measures, questions

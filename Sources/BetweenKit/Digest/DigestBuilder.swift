@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Builds the `Digest` from a `DigestInput`: the one place where the digest's content is decided.
 public enum DigestBuilder {
     /// Wins and practices that helped, shown at most.

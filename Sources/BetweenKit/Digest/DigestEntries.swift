@@ -1,3 +1,6 @@
+import BetweenCore
+import BetweenIndex
+
 /// What a digest keeps of each entry's body, read one entry at a time.
 ///
 /// A digest holds every entry of its period at once, and an entry may be a 10 MB note

@@ -1,3 +1,5 @@
+import BetweenCore
+import BetweenIndex
 import GRDB
 
 /// What a digest is built from: the entries of the period and a little history.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The digest as JSON: what `--format json` prints and what the Mustache templates see.
 ///
 /// Keys are snake_case; dates are ISO text as written (`date`) plus the day

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The days a digest covers, both ends included, in the person's local days.
 public struct DigestPeriod: Sendable, Hashable {
     /// First day (inclusive).

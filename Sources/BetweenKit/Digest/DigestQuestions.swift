@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The digest's questions for next session and its open tasks, from the period's entries.
 ///
 /// A task (`- [ ]` / `- [x]`) is never a question: open ones are listed as tasks, done

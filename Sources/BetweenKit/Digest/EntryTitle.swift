@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What the digest calls an entry: the person's own title when they gave one (`title:`
 /// or a `#` heading), else the kind of entry and what tells it apart, never a file name.
 ///

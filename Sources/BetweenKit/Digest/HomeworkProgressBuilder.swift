@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Expected vs done for each assignment active in the period.
 ///
 /// Expected practices come from `frequency`, prorated to the days the assignment

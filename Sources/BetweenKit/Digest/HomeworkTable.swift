@@ -1,3 +1,6 @@
+import BetweenCore
+import BetweenIndex
+
 /// `between homework`: each active assignment's adherence over a period, and what
 /// is still to do this week (Monday to Sunday, or Sunday to Saturday with
 /// `week-start: sunday`).

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// "In short": at most five lines at the top of the digest, for a reader with a minute.
 ///
 /// 1. Signs of risk, when there are any.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What is still asked of an assignment this week and can still be done: the LEFT THIS
 /// WEEK column of `between homework`.
 ///

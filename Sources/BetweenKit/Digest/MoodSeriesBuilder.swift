@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Mood and distress per day (periods up to three weeks) or per week.
 ///
 /// Distress is the `distress` field of every entry but exposures: distress during an

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Picks a short line of an entry to quote, so the person (and their therapist)
 /// recognises it at a glance. Only the person's own words: never the title again, and
 /// never a line that came from the entry's template (`TemplateText`).

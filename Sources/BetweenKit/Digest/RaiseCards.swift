@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Turns the period's reasons into the cards of "Raise with your therapist", so a
 /// therapist reads each thing once:
 ///

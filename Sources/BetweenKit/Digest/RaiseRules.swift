@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Why one entry is raised with the therapist: every rule that looks at a single entry,
 /// each giving a reason in a few words. `RaiseCards` turns the reasons into cards.
 enum RaiseRules {

@@ -1,3 +1,5 @@
+import BetweenCore
+import BetweenIndex
 import GRDB
 
 /// A numeric field over time: `between trend FIELD`.

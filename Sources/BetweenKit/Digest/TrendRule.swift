@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Whether a rating went up or down across a period, decided so that one odd day can't.
 ///
 /// Each day with ratings gives one value, the mean of that day's ratings (so a day with

@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// The age tools (`age` and `age-keygen`, Debian's `age` package), run as child processes.

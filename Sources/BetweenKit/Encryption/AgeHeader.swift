@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// What the header of an armored age file tells without a key: how many recipients it

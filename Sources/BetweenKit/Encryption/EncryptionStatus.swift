@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// `between encrypt status`: is encryption set up on this machine, which notes are

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The vaults a git filter meets, each opened once: git names files by their path from
 /// the top of the repository, and a repository may hold the vault in a folder below.
 final class FilterVaults {

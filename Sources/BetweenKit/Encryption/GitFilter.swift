@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What `between git-filter` does for git: `clean` (working file → repository),
 /// `smudge` (repository → working file) and `textconv` (a stored note shown by `git diff`).
 ///

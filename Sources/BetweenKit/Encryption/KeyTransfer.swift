@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// `between encrypt key export` and `key import`: moving a vault's secret key to another
 /// machine (or to paper), the only way a second device can read the encrypted notes
 /// short of adding its own key as a recipient.

@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

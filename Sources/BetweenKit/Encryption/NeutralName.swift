@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// A file name for a new private note that says nothing about it, used by `between new`
 /// when the vault encrypts private notes: encryption hides a note's contents from a git
 /// remote, but not its path, and `sessions/2026-11-20.md` or `journal/…-phq9.md` would

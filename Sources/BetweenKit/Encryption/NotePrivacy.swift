@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Whether a note is private, for encryption: the one place the encryption code asks.
 ///
 /// It does not judge privacy itself: the note is parsed as the indexer parses it, with

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Keeping an unchanged private note's stored ciphertext.
 ///
 /// age encrypts with fresh randomness every time, so encrypting the same note twice

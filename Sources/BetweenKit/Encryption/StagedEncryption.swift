@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What `between check --staged` (the pre-commit hook) needs to know about encryption.
 ///
 /// With the filter at work, a private note is staged as ciphertext: it is decrypted

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Encrypting and decrypting one vault's notes: the public keys from its `between.yml`
 /// (`encryption.recipients`), and this computer's secret key for it, when it has one.
 public struct VaultCipher: Sendable {

@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// Runs `git` as a child process (Foundation's `Process`) and collects what it prints.

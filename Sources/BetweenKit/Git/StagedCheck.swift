@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// `between check --staged`: checks what is about to be committed, not the working tree.
 ///
 /// Only the staged Markdown files are checked (added, modified or changed in type; a

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// RFC 4180 CSV: fields quoted when they hold a comma, quote or line break.
 public enum CSV {
     /// One CSV document with a header row, lines ending in CRLF as the RFC says.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Prints diagnostics like a compiler: `path:line:column: error: message`, then
 /// the source line and a caret under the column, so a person can see the spot.
 /// Text from the vault (the path, values quoted in the message, the source line) is

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The JSON form of records, shared by `list`, `query`, `show` and `export`.
 public enum EntryJSON {
     /// The record object: `path`, `type`, `title`, `date`, `private`,

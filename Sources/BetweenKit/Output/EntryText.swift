@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// `between show`'s plain-text view of one entry: what it is, its fields, a
 /// questionnaire's score, the note's text, what was read from the body, and its problems.
 /// Everything the note wrote is shown one value to a line, its control characters as

@@ -1,3 +1,6 @@
+import BetweenCore
+import BetweenIndex
+
 /// How `between export` writes records for spreadsheets and other tools.
 ///
 /// JSON and JSONL are the same record objects as `list`. CSV has the fixed columns

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// What `between show` says about a questionnaire (a `measure` entry): its score and
 /// band when every question has an answer, and, when PHQ-9 question 9 is answered above
 /// 0, the same words the digest raises it with, the same safety line, and the vault's

@@ -1,3 +1,6 @@
+import BetweenCore
+import BetweenIndex
+
 /// How `list`, `query` and `export` print records.
 public enum RecordFormat: String, Sendable, CaseIterable {
     /// Aligned columns for reading in a terminal.

@@ -1,3 +1,6 @@
+import BetweenCore
+import BetweenIndex
+
 /// How `between sql` prints rows.
 public enum ResultSetFormat: String, Sendable, CaseIterable {
     case table, json, csv

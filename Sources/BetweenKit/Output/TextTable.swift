@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// A plain-text table with left-aligned columns, for terminal output.
 public struct TextTable: Sendable {
     public var headers: [String]

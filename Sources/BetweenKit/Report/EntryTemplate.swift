@@ -1,3 +1,4 @@
+import BetweenCore
 import Mustache
 
 /// Fills an entry template (`templates/KIND.md.mustache`, built in or the vault's own).

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Escapes a value so that it reads as plain text in any Markdown renderer
 /// (CommonMark, GitHub, Markdown.pl, Obsidian…), yet stays readable in a terminal.
 ///

@@ -1,3 +1,4 @@
+import BetweenCore
 import Foundation
 
 /// Turns the digest's JSON into the values swift-mustache renders: objects become

@@ -1,3 +1,4 @@
+import BetweenCore
 import Mustache
 
 /// How `{{name}}` escapes a value for the format a template writes, chosen by the

@@ -1,3 +1,4 @@
+import BetweenCore
 import Mustache
 
 /// Why a template can't be used, in words that say where and how to fix it.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// Where templates come from: the built-ins compiled into the binary (the top-level
 /// `templates/` folder of the source tree), each replaced by a file of the same name in
 /// the vault's own `templates/` folder.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// The lines of text that entry templates put into a new note's body, so that what
 /// came from a template is never shown as the person's own words: never quoted in a
 /// digest, never a step of a safety plan in `between cope`.

@@ -1,3 +1,5 @@
+import BetweenCore
+
 /// `between schema`: a JSON Schema (draft 2020-12) of the front matter of every
 /// record type, generated from `FieldCatalog` so it can never disagree with `check`.
 ///

@@ -1,3 +1,4 @@
+import BetweenIndex
 import ArgumentParser
 import BetweenKit
 

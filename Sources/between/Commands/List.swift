@@ -1,3 +1,5 @@
+import BetweenCore
+import BetweenIndex
 import ArgumentParser
 import BetweenKit
 

@@ -1,3 +1,4 @@
+import BetweenCore
 import ArgumentParser
 import BetweenKit
 

@@ -1,3 +1,4 @@
+@testable import BetweenCore
 @testable import BetweenKit
 
 extension CopeCard {

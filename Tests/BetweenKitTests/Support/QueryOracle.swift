@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// A reference evaluator for the query language, written directly over `Entry`

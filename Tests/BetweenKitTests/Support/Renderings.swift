@@ -1,3 +1,5 @@
+@testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 // Records rendered from entries held in memory: the oracles the index's streaming

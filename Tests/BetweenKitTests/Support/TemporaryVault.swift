@@ -1,4 +1,5 @@
 import Foundation
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// A vault in a fresh temporary folder, removed when the test is done (`defer { vault.remove() }`).

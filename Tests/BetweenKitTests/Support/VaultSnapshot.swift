@@ -1,3 +1,4 @@
+@testable import BetweenCore
 @testable import BetweenKit
 
 /// The whole vault read at once, an oracle for the index and `check` (which read a

@@ -1,0 +1,79 @@
+import BetweenCore
+import Foundation
+import GRDB
+
+/// What relative dates in a query (`today`, `-7d`, `last-session`) are measured from.
+///
+/// The caller decides "today" (the local day in the vault's time zone) and the last
+/// session, so compiling a query never reads the clock and tests are repeatable.
+public struct QueryContext: Sendable, Hashable {
+    /// The local day; any time of day in it is ignored.
+    public var today: EntryDate
+    /// The date of the latest session before today, if there is one. A date-only
+    /// session compares by day; one with a time compares by its wall-clock time.
+    public var lastSession: EntryDate?
+
+    public init(today: EntryDate, lastSession: EntryDate? = nil) {
+        self.today = EntryDate.fromDayNumber(today.dayNumber)
+        self.lastSession = lastSession
+    }
+
+    /// The date of the latest `session` record dated before `day` in an index, for
+    /// `lastSession`. Private sessions count only with `includePrivate` (`query` is for the
+    /// person and includes them; `export` shares, and counts them only when asked to).
+    public static func lastSession(before day: EntryDate, includePrivate: Bool = true, in db: Database) throws -> EntryDate? {
+        let written = try String.fetchOne(db, sql: """
+            SELECT date FROM record WHERE type = 'session' AND day IS NOT NULL AND day < ? AND private <= ?
+            ORDER BY sort_key DESC LIMIT 1
+            """, arguments: [day.dayString, includePrivate])
+        return written.flatMap { try? DateParser.parse($0) }
+    }
+
+    /// The date a relative date stands for.
+    func resolve(_ relative: RelativeDate, column: Int) throws(QuerySyntaxError) -> EntryDate {
+        switch relative {
+        case .days(let offset):
+            return EntryDate.fromDayNumber(today.dayNumber + offset)
+        case .lastSession:
+            guard let lastSession else {
+                throw QuerySyntaxError(
+                    message: "there is no session before today yet, so 'last-session' has no date",
+                    column: column,
+                    hint: "add a session entry (between new session), or use a date such as -14d or 2026-11-01")
+            }
+            return lastSession
+        }
+    }
+}
+
+/// A date written relative to the query's context.
+public enum RelativeDate: Sendable, Hashable {
+    /// `today` (0), `yesterday` (-1), `tomorrow` (1), `-7d`, `+3d`, `-2w` (-14).
+    case days(Int)
+    /// `last-session`: the latest session before today.
+    case lastSession
+
+    /// Reads `today`, `yesterday`, `tomorrow`, `last-session`, `±Nd`, `±Nw` (any case).
+    static func parse(_ word: String) -> RelativeDate? {
+        let lower = word.lowercased()
+        switch lower {
+        case "today": return .days(0)
+        case "yesterday": return .days(-1)
+        case "tomorrow": return .days(1)
+        case "last-session": return .lastSession
+        default: break
+        }
+        guard let sign = lower.first, sign == "-" || sign == "+", let unit = lower.last, unit == "d" || unit == "w" else {
+            return nil
+        }
+        let digits = lower.dropFirst().dropLast()
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isQueryDigit), let count = Int(digits) else {
+            return nil
+        }
+        return .days((sign == "-" ? -count : count) * (unit == "w" ? 7 : 1))
+    }
+}
+
+extension Character {
+    var isQueryDigit: Bool { ("0"..."9").contains(self) }
+}

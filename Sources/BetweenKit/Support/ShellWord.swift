@@ -1,8 +1,0 @@
-/// Text as a word for /bin/sh: in the hook and filter lines Between writes, and in
-/// commands it tells the person to copy.
-enum ShellWord {
-    /// `text` in single quotes.
-    static func quoted(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-    }
-}
