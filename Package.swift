@@ -1,16 +1,19 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux (Debian, Ubuntu) only: the code calls glibc directly and links Debian's libcmark
+// and SQLite (docs/architecture.md).
 let package = Package(
     name: "Between",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "between", targets: ["between"]),
-        .library(name: "BetweenKit", targets: ["BetweenKit"]),
+        .library(name: "BetweenKit", targets: ["BetweenCore", "BetweenIndex", "BetweenKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Minor versions only: YAMLEventReader reads Yams' own libyaml (its CYaml target),
+        // which a new major version may rename or drop (docs/architecture.md).
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),

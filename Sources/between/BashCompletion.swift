@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `between --generate-completion-script bash`: swift-argument-parser's script, with one fix.
 ///

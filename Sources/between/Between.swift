@@ -1,9 +1,7 @@
 import ArgumentParser
 import BetweenKit
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `between`: the command-line tool. Thin: it parses arguments, calls BetweenKit, prints.
 @main

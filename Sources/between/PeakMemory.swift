@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `BETWEEN_PEAK_MEMORY_FILE=PATH`: when the program exits, it writes its peak resident
 /// memory in KiB (`VmHWM` from /proc/self/status) to PATH.

@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A one-line progress bar on stderr, shown only on a terminal and only once the
 /// work has taken about a second (quick runs stay silent; pipes never see it).

@@ -1,9 +1,7 @@
 import BetweenCore
 import BetweenKit
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where output goes, and whether it may be coloured.
 enum Terminal {

@@ -1,10 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Runs work that may recurse deeply on a fresh thread with a large stack.
 ///
@@ -27,18 +21,11 @@ enum LargeStack {
         defer { pthread_attr_destroy(&attributes) }
         guard pthread_attr_setstacksize(&attributes, stackBytes) == 0 else { return nil }
         let context = Unmanaged.passRetained(job).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        #else
         var thread = pthread_t()
-        #endif
         guard pthread_create(&thread, &attributes, { LargeStack.start($0) }, context) == 0 else {
             Unmanaged<Job>.fromOpaque(context).release()
             return nil
         }
-        #if canImport(Darwin)
-        guard let thread else { return nil }
-        #endif
         // Joining orders the thread's write of `slot.value` before this read.
         pthread_join(thread, nil)
         return slot.value

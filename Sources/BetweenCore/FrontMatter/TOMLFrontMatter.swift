@@ -1,4 +1,4 @@
-import TOMLKit
+internal import TOMLKit
 
 /// Reads `+++` TOML front matter (Hugo's form) with TOMLKit.
 ///

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Turns a Yams error into one plain-English diagnostic at the file position of the problem.
 enum YAMLErrorMessages {

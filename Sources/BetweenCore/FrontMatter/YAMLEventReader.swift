@@ -1,4 +1,4 @@
-import CYaml
+internal import CYaml
 
 /// The fast path for everyday front matter: libyaml's parse events read straight
 /// into fields, without Yams' node tree.

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads `---` YAML front matter with Yams, as plain data.
 ///

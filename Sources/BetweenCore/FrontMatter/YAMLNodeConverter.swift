@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Turns the tree Yams composed into `FieldValue`s, with file positions.
 ///

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Decides what a YAML scalar means, by the YAML 1.2 core schema plus Between's dates.
 ///

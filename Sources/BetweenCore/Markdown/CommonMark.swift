@@ -1,14 +1,8 @@
 // The one file in Between that talks to libcmark (docs/conventions.md#c-in-one-place-per-library).
 // Every cmark pointer is created, used and freed inside a single function call;
 // what comes out is plain Swift values, so no node can outlive its document.
-import CCmark
-#if canImport(Glibc)
+internal import CCmark
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Parsing and rendering through Debian's libcmark 0.30 (plain CommonMark).
 enum CommonMark {
@@ -31,12 +25,10 @@ enum CommonMark {
     ///   added to every line so positions are file positions.
     static func walk(_ markdown: String, lineOffset: Int = 0, visit: (MarkdownEvent) -> Void) {
         parse(markdown, lineOffset: lineOffset, visit: visit)
-        #if canImport(Glibc)
         // cmark's tree for a long body is some hundred thousand small blocks, freed by now;
         // glibc keeps such memory in the thread's own arena, so each thread that ever
         // parsed a long body would hold on to the peak of one. Hand the pages back.
         if markdown.utf8.count >= trimAfterBytes { malloc_trim(0) }
-        #endif
     }
 
     /// Bodies this long (bytes) or longer are followed by `malloc_trim`.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The index of the first `byte`, found with `memchr`: every file's bytes and every

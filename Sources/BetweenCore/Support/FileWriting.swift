@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Writing bytes to a file descriptor completely: the one loop every writer uses
 /// (stdout/stderr, reports, new entries, exported templates).

@@ -1,9 +1,7 @@
 import BetweenCore
 import Foundation
 import GRDB
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Checking an index file before trusting it: a damaged one is rebuilt, never read.
 ///

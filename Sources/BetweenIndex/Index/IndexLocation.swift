@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where a vault's index lives, and making that place private.
 enum IndexLocation {

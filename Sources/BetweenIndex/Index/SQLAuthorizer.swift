@@ -1,6 +1,6 @@
 import BetweenCore
 import GRDB
-import GRDBSQLite
+internal import GRDBSQLite
 
 /// SQLite's authorizer for a person's own SQL (`ReadOnlySQL`): while a statement is
 /// compiled, SQLite asks it about every action the statement would take (read this

@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs the editor on a new entry and decides, with the person, what to keep.
 ///

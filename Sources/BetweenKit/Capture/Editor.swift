@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The person's editor (`$VISUAL`, else `$EDITOR`), run on one file until it closes.
 ///

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Creates new files in a vault without ever replacing one: `open(O_CREAT | O_EXCL)`.
 ///

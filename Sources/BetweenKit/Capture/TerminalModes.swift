@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The settings of Between's terminal (echo, line editing, …), saved before a program that
 /// changes them runs on it (an editor) and put back after, so an editor that crashed or was

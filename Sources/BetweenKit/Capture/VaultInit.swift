@@ -1,9 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `between init`: makes a folder a vault, adding only what is missing.
 ///

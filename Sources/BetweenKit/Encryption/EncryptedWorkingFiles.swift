@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Private notes left encrypted in the working folder (checked out before this machine
 /// had the key, or before the filter was set up), made readable once it can decrypt them.

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#endif
 
 /// `between encrypt setup` (and `between init --git --encrypt`): makes private notes go
 /// into git encrypted, in a new vault or an existing one, on the first machine or a clone.

@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where this computer keeps the secret keys of its vaults: one age key file per vault,
 /// `$XDG_CONFIG_HOME/between/keys/<vault id>.txt` (`~/.config` when the variable is unset),

@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs a program that reads files by name (`git merge-file`) on contents that must never
 /// reach a disk: decrypted private notes.

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#endif
 
 /// `between git-filter merge`: git's merge driver for notes (`merge=between`), run when
 /// both sides of a merge, rebase, cherry-pick or stash changed the same note.

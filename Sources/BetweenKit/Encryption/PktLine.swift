@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#endif
 
 /// git's pkt-line framing, which its long-running filter protocol speaks over the
 /// filter's stdin and stdout: each packet is four hex digits giving its length

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#endif
 
 /// Tells git to run Between on notes: the `.gitattributes` lines (committed, so every
 /// clone knows which files pass through the filter) and this clone's `.git/config`

@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `between init --git`: a repository for the vault, and a pre-commit hook running
 /// `between check --staged`, so a note with an error can't be committed unnoticed.

@@ -1,8 +1,6 @@
 import BetweenCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs a program (git, age) as a child process with `posix_spawn`, feeding its stdin and
 /// collecting its stdout and stderr through pipes: what git and the age tools are given or

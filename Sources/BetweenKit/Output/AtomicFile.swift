@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#endif
 
 /// Writes report files atomically: a temporary file beside the target (created
 /// exclusively, mode 0600), written and synced, then renamed over the target, so a

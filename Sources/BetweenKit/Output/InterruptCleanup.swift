@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Removes a half-written temporary file (`AtomicFile`'s `.between-XXXXXX`) when the
 /// process is interrupted (Ctrl-C, `kill`, a closed terminal) while writing it: the

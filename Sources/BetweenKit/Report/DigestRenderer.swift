@@ -1,4 +1,4 @@
-import Mustache
+internal import Mustache
 
 /// The formats a digest can be written in.
 public enum DigestFormat: String, Sendable, CaseIterable {

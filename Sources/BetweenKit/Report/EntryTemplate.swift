@@ -1,5 +1,5 @@
 import BetweenCore
-import Mustache
+internal import Mustache
 
 /// Fills an entry template (`templates/KIND.md.mustache`, built in or the vault's own).
 ///

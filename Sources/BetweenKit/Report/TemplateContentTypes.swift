@@ -1,5 +1,5 @@
 import BetweenCore
-import Mustache
+internal import Mustache
 
 /// How `{{name}}` escapes a value for the format a template writes, chosen by the
 /// template's first line: `{{% CONTENT_TYPE: MARKDOWN}}` or `{{% CONTENT_TYPE: HTML}}`.

@@ -1,5 +1,5 @@
 import BetweenCore
-import Mustache
+internal import Mustache
 
 /// Why a template can't be used, in words that say where and how to fix it.
 public enum TemplateError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
 import BetweenCore
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Copies the built-in templates into a vault's `templates/` folder, to be edited there.
 ///

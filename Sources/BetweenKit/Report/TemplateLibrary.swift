@@ -1,4 +1,4 @@
-import Mustache
+internal import Mustache
 
 /// Parses a template and the partials it uses into a swift-mustache library.
 ///

@@ -2,9 +2,7 @@ import BetweenCore
 import ArgumentParser
 import BetweenKit
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension Between {
     /// `between git-filter clean|smudge|textconv|process|merge`: what git runs, as set up

@@ -3,9 +3,7 @@ import BetweenIndex
 import ArgumentParser
 import BetweenKit
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension Between {
     /// `between new TYPE`: a new entry from its template, opened in the person's editor.
