@@ -106,6 +106,18 @@ import Testing
         #expect(try Self.git(["commit", "-m", "remove it"], in: vault.root).status == 0)
     }
 
+    /// The line under a staged note's problem is that line of the staged text, also in a
+    /// note saved with Windows line ends (CRLF), which used to show its whole text.
+    @Test func aProblemInAStagedCRLFNoteShowsItsOwnLine() throws {
+        let vault = try Self.repository(["journal/m.md": Self.bad.replacingOccurrences(of: "\n", with: "\r\n")])
+        defer { vault.remove() }
+        try Self.git(["add", "journal/m.md"], in: vault.root)
+        let result = try Self.between(["check", "--staged"], in: vault.root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("journal/m.md:4:7: error: mood should be a number from 0 to 10, but it is 14\n    mood: 14\n          ^\n"),
+                "\(result.stdout)")
+    }
+
     @Test func theStagedTextCountsNotTheWorkingTree() throws {
         let vault = try Self.repository(["journal/m.md": Self.bad])
         defer { vault.remove() }

@@ -281,7 +281,7 @@ enum HardeningCLI {
         try FileManager.default.removeItem(atPath: vault.root + "/gone.md")
         #expect(truncate(vault.root + "/short.md", 3) == 0)
         var results: [String: Result<Entry, Diagnostic>] = [:]
-        for file in files { results[file.path] = library.read(file) }
+        for file in files { results[file.path] = VaultReader(library).read(file) }
         if case .failure(let diagnostic) = results["gone.md"] {
             #expect(diagnostic.path == "gone.md")
             #expect(diagnostic.message == "can't read this file (no such file or directory); it was moved or removed while Between was reading")
@@ -304,11 +304,11 @@ enum HardeningCLI {
         let files = library.sources().files
         try vault.write("grow.md", "# grown\n" + String(repeating: "more words here. ", count: 10_000))
         let grown = try #require(files.first { $0.path == "grow.md" })
-        let entry = try library.read(grown).get()
+        let entry = try VaultReader(library).read(grown).get()
         #expect(entry.title == "grown")
         // Grown past the size limit after listing: still bounded, a diagnostic.
-        try vault.write("grow.md", String(repeating: "x", count: SourceDecoder.sizeLimit + 1))
-        if case .success = library.read(grown) { Issue.record("a file over the limit must not be read") }
+        try vault.write("grow.md", String(repeating: "x", count: VaultReader.sizeLimit + 1))
+        if case .success = VaultReader(library).read(grown) { Issue.record("a file over the limit must not be read") }
     }
 
     /// Under `make sanitize` (AddressSanitizer) this also checks the directory reading: a

@@ -166,7 +166,7 @@ import Testing
         ])
         try vault.writeBytes("journal/utf16.md", [0xFF, 0xFE] + Array("---\ntype: mood\n---\nzqhiddenq\n".utf8).flatMap { [$0, 0] })
         try vault.writeBytes("journal/binary.md", Array("zqhiddenq notes".utf8) + [0, 1, 2, 0xFF])
-        try vault.writeBytes("journal/huge.md", Array("zqhiddenq ".utf8) + Array(repeating: UInt8(ascii: "a"), count: SourceDecoder.sizeLimit + 1))
+        try vault.writeBytes("journal/huge.md", Array("zqhiddenq ".utf8) + Array(repeating: UInt8(ascii: "a"), count: VaultReader.sizeLimit + 1))
         return vault
     }
 

@@ -161,7 +161,7 @@ import Testing
         try vault.writeBytes("binary.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02])
         try vault.writeBytes("latin1.md", Array("caf".utf8) + [0xE9] + Array("\nline two".utf8))
         try vault.writeBytes("utf16.md", [0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00])
-        try vault.write("huge.md", String(repeating: "a", count: SourceDecoder.sizeLimit + 10))
+        try vault.write("huge.md", String(repeating: "a", count: VaultReader.sizeLimit + 10))
         try vault.write("locked.md", "secret")
         chmod(vault.root + "/locked.md", 0)
         try vault.write("empty.md", "")
@@ -244,6 +244,28 @@ import Testing
         #expect(check.diagnostics.contains { $0.path == "journal/binary.md" })
         #expect(check.diagnostics == loaded.diagnostics)
         #expect(check.filesChecked == loaded.entries.count + loaded.otherDiagnostics.filter { $0.path != VaultConfig.fileName }.count)
+    }
+
+    /// The index and `check` read notes through the one reader (`VaultReader`): a note
+    /// too large, a binary one, one still encrypted and one with bad fields get the same
+    /// problems from both, worded the same, in the same order.
+    @Test func theIndexAndCheckReportTheSameProblems() throws {
+        let vault = try TemporaryVault.copyOfExample()
+        defer { vault.remove() }
+        try vault.writeRepeated("journal/huge.md", header: "---\ntype: mood\n---\n", "so tired today. ", count: 700_000)
+        try vault.writeBytes("journal/binary.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        try vault.write("journal/sealed.md", EncryptedNote.armorHeader + "\nYWdlLWVuY3J5cHRpb24\n-----END AGE ENCRYPTED FILE-----\n")
+        try vault.write("journal/odd.md", "---\ntype: mood\nmood: 14\nhomework: breathing-487\ndate: 2026-13-01\n---\n")
+        let check = VaultCheck(Vault(root: vault.root))
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let indexed = Diagnostic.inReportOrder(try index.otherDiagnostics() + index.entries().flatMap(\.diagnostics))
+        #expect(indexed == check.diagnostics)
+        for path in ["journal/huge.md", "journal/binary.md", "journal/sealed.md", "journal/odd.md"] {
+            #expect(check.diagnostics.contains { $0.path == path }, "\(path)")
+        }
+        #expect(check.diagnostics.contains { $0.message.hasPrefix("this file is 10 MB; Between reads notes up to 10 MB") })
+        #expect(check.diagnostics.contains { $0.message == EncryptedNote.message })
     }
 
     @Test func pipesAndFoldersNamedLikeNotesDoNotHang() throws {

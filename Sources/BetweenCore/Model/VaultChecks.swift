@@ -55,15 +55,4 @@ public enum VaultChecks {
         }
         return diagnostics
     }
-
-    /// Adds cross-file diagnostics to the entries they concern.
-    public static func apply(to entries: inout [Entry]) {
-        let found = diagnostics(for: entries.compactMap(HomeworkReference.init))
-        guard !found.isEmpty else { return }
-        let byPath = Dictionary(grouping: found, by: \.path)
-        for index in entries.indices {
-            guard let extra = byPath[entries[index].path] else { continue }
-            entries[index].diagnostics = (entries[index].diagnostics + extra).sorted(by: Diagnostic.isOrderedWithinFile)
-        }
-    }
 }

@@ -39,7 +39,7 @@ package final class InFlightBudget: @unchecked Sendable {
 
     /// Bytes of files being read, decoded, parsed and encoded at once (their size on disk):
     /// at most one note of the largest size Between reads is in memory at a time.
-    package static let files = InFlightBudget(limit: SourceDecoder.sizeLimit)
+    package static let files = InFlightBudget(limit: VaultReader.sizeLimit)
 
     /// Lines and markup of the bodies inside libcmark at once (`BodyLimit.markup(in:)`).
     package static let markdown = InFlightBudget(limit: BodyLimit.markupLimit)

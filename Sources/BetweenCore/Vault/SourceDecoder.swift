@@ -4,9 +4,6 @@
 /// invalid UTF-8 are refused with a diagnostic naming the file, and skipped. So is a
 /// private note still encrypted (`EncryptedNote`): it is left out like a private one.
 package enum SourceDecoder {
-    /// Files larger than this are not read (10 MiB).
-    package static let sizeLimit = 10 * 1024 * 1024
-
     package static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         if EncryptedNote.isArmored(bytes) {
             return .failure(EncryptedNote.diagnostic(path))

@@ -5,22 +5,29 @@
 /// before. Keeping every file's lines instead cost some 80 bytes a line: half a GB for
 /// six 10 MB notes of short lines, and without bound for a vault where every note has a warning.
 public final class SourceLines {
-    private let root: String
+    /// The bytes of the file at a path, when it is text Between reads.
+    private let source: (String) -> [UInt8]?
     private var path: String?
     /// The bytes of the file at `path`, nil when it can't be read as text.
     private var bytes: [UInt8]?
     /// A line start in `bytes` found before: the next lookup walks on from it.
     private var cursor = (line: 1, offset: 0)
 
+    /// Lines of the files of the vault at `root`, as they are on disk.
     public init(root: String) {
-        self.root = root
+        source = { path in Self.text(at: root + "/" + path, shownAs: path) }
+    }
+
+    /// Lines of texts given by path (`check --staged`: the staged texts, not the files).
+    public init(texts: [String: [UInt8]]) {
+        source = { texts[$0] }
     }
 
     /// Line `number` (1-based) of the file at `path` (relative to the root), without its line break.
     public func line(_ path: String, _ number: Int) -> String? {
         if path != self.path {
             self.path = path
-            bytes = Self.text(at: root + "/" + path, shownAs: path)
+            bytes = source(path)
             cursor = (1, 0)
         }
         guard let bytes, number >= 1 else { return nil }
@@ -41,9 +48,9 @@ public final class SourceLines {
         }
     }
 
-    /// The file's bytes when it is text Between reads (as `SourceDecoder` decides).
+    /// The file's bytes when it is text Between reads (as `VaultReader` decides).
     private static func text(at absolute: String, shownAs path: String) -> [UInt8]? {
-        guard case .success(let bytes) = FileSystem.read(absolute, limit: SourceDecoder.sizeLimit),
+        guard case .bytes(let bytes) = SourceContent(atPath: absolute),
               case .success = SourceDecoder.decode(bytes, path: path) else { return nil }
         return bytes
     }

@@ -67,7 +67,8 @@ extension Index {
         scanDiagnostics = vault.configDiagnostics + diagnostics
         reading.wait()
         let (stored, storedOptions) = try stamps.value!.get()
-        let options = ParseOptionsStamp.value(of: vault.parseOptions)
+        let reader = VaultReader(vault)
+        let options = ParseOptionsStamp.value(of: reader.options)
         let reparseAll = storedOptions != options
         var report = RefreshReport()
         var storedAndPresent = 0
@@ -83,7 +84,6 @@ extension Index {
             return stored.keys.filter { !present.contains($0) }.sorted()
         }()
         let counter = ProgressCounter(total: candidates.count, report: progress)
-        let vault = self.vault
         guard !candidates.isEmpty || !gone.isEmpty else { return report }
         // Parsing (every core) and writing (one connection) overlap: while one batch
         // is written, the next is parsed.
@@ -93,7 +93,7 @@ extension Index {
                 defer { counter.step() }
                 // However many cores parse, at most about one large note's worth is in memory at once.
                 return InFlightBudget.files.withPermit(for: Int(clamping: file.size)) {
-                    Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, vault: vault)
+                    Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, reader: reader)
                 }
             }
         }
@@ -228,17 +228,16 @@ extension Index {
     }
 
     /// Reads one candidate; parses it only when its content is new.
-    static func examine(_ file: SourceFile, previousHash: String?, vault: Vault) -> Outcome {
-        switch vault.readBytes(file) {
-        case .failure(let diagnostic):
-            return .unreadable(diagnostic)
-        case .success(let bytes):
-            let hash = ContentHash.of(bytes)
+    static func examine(_ file: SourceFile, previousHash: String?, reader: VaultReader) -> Outcome {
+        let content = SourceContent(atPath: file.absolutePath)
+        var hash = ""
+        if case .bytes(let bytes) = content {
+            hash = ContentHash.of(bytes)
             if hash == previousHash { return .sameContent }
-            switch vault.parse(bytes, of: file) {
-            case .success(let entry): return .parsed(entry, blob: IndexWriter.encode(entry), hash: hash)
-            case .failure(let diagnostic): return .unreadable(diagnostic)
-            }
+        }
+        switch reader.entry(at: file.path, content) {
+        case .success(let entry): return .parsed(entry, blob: IndexWriter.encode(entry), hash: hash)
+        case .failure(let diagnostic): return .unreadable(diagnostic)
         }
     }
 }

@@ -55,15 +55,16 @@ public struct Assignments: Sendable {
     public static func quickIDs(vaultRoot root: String) -> [String] {
         let folder = root + "/homework"
         guard case .success(let listing) = FileSystem.entries(in: folder) else { return [] }
+        // No settings read: quick and quiet (an assignment is rarely private, and ids are all it keeps).
+        let reader = VaultReader(root: root, config: VaultConfig())
         var entries: [Entry] = []
         for item in listing.filter(\.nameIsText).prefix(2_000) where VaultScanner.isMarkdown(item.name) {
             let name = item.name, path = folder + "/" + name
             // The listing already examined each entry; only a link needs a second look.
             let kind = item.status?.kind == .symlink ? FileSystem.status(path, follow: true)?.kind : item.status?.kind
             guard kind == .file,
-                  case .success(let bytes) = FileSystem.read(path, limit: 256 * 1024),
-                  case .success(let text) = SourceDecoder.decode(bytes, path: name) else { continue }
-            entries.append(EntryParser.parse(path: "homework/" + name, text: text))
+                  case .success(let entry) = reader.entry(at: "homework/" + name, SourceContent(atPath: path, limit: 256 * 1024)) else { continue }
+            entries.append(entry)
         }
         return Assignments(entries).ids
     }

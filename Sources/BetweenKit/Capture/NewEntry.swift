@@ -85,15 +85,10 @@ public struct NewEntry: Sendable {
     /// Reads a written entry back and checks it as `between check` would, its homework id included.
     public func check(_ created: Created, assignments: Assignments) -> [Diagnostic] {
         let file = SourceFile(path: created.path, absolutePath: created.absolutePath, size: 0, modified: 0)
-        switch vault.read(file) {
-        case .failure(let diagnostic):
-            return [diagnostic]
-        case .success(let entry):
-            var references = assignments.references.filter { $0.path != entry.path }
-            if let own = VaultChecks.HomeworkReference(entry) { references.append(own) }
-            references.sort { $0.path < $1.path }
-            let crossFile = VaultChecks.diagnostics(for: references).filter { $0.path == entry.path }
-            return (entry.diagnostics + crossFile).sorted(by: Diagnostic.isOrderedWithinFile)
-        }
+        var report = VaultReport()
+        // The other notes count for the ids they define and use, not for their own problems.
+        for reference in assignments.references where reference.path != created.path { report.add(reference: reference) }
+        report.add(VaultReader(vault).read(file))
+        return report.diagnostics
     }
 }

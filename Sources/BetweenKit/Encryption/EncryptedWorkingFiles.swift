@@ -17,11 +17,11 @@ enum EncryptedWorkingFiles {
         let notes = try index.files().values.filter { $0.isRegular && VaultScanner.isMarkdown($0.path) }
         var candidates: [GitIndex.File: [UInt8]] = [:]
         for file in notes {
-            guard case .success(let bytes) = FileSystem.read(vaultRoot + "/" + file.path, limit: SourceDecoder.sizeLimit),
+            guard case .success(let bytes) = FileSystem.read(vaultRoot + "/" + file.path, limit: VaultReader.sizeLimit),
                   EncryptedNote.isArmored(bytes) else { continue }
             candidates[file] = bytes
         }
-        let stored = try index.contents(of: candidates.keys.map(\.object), limit: SourceDecoder.sizeLimit)
+        let stored = try index.contents(of: candidates.keys.map(\.object), limit: VaultReader.sizeLimit)
         return candidates.compactMap { file, working in
             guard case .bytes(let bytes)? = stored[file.object], bytes == working else { return nil }
             return file.path
@@ -38,7 +38,7 @@ enum EncryptedWorkingFiles {
         _ = try git.check(["checkout", "--pathspec-from-file=-", "--pathspec-file-nul"],
                           input: Data(paths.map { ":(literal)" + $0 }.joined(separator: "\0").utf8))
         return paths.filter { path in
-            guard case .success(let bytes) = FileSystem.read(vaultRoot + "/" + path, limit: SourceDecoder.sizeLimit) else { return false }
+            guard case .success(let bytes) = FileSystem.read(vaultRoot + "/" + path, limit: VaultReader.sizeLimit) else { return false }
             return !EncryptedNote.isArmored(bytes)
         }.count
     }

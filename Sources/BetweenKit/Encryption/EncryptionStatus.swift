@@ -47,7 +47,7 @@ public struct EncryptionStatus: Sendable {
                 guard fields.count == 3, fields[1] == "blob", VaultScanner.isMarkdown(path) else { continue }
                 notes.append((path, String(fields[2])))
             }
-            let contents = try GitIndex(git: git).contents(of: notes.map(\.object), limit: SourceDecoder.sizeLimit)
+            let contents = try GitIndex(git: git).contents(of: notes.map(\.object), limit: VaultReader.sizeLimit)
             encrypted = notes.filter { note in
                 guard case .bytes(let bytes)? = contents[note.object] else { return false }
                 return EncryptedNote.isArmored(bytes)
@@ -77,7 +77,7 @@ public struct EncryptionStatus: Sendable {
         var found: [(path: String, object: String)] = []
         for start in stride(from: 0, to: notes.count, by: 256) {
             let batch = notes[start..<min(start + 256, notes.count)]
-            let contents = try index.contents(of: batch.map(\.object), limit: SourceDecoder.sizeLimit)
+            let contents = try index.contents(of: batch.map(\.object), limit: VaultReader.sizeLimit)
             for note in batch {
                 guard case .bytes(let bytes)? = contents[note.object], !EncryptedNote.isArmored(bytes),
                       NotePrivacy.isPrivate(bytes, path: note.path, in: vault) else { continue }
@@ -91,7 +91,7 @@ public struct EncryptionStatus: Sendable {
     static func plainPrivateInIndex(vault: Vault, git: Git) throws(Git.Failure) -> [String] {
         let index = GitIndex(git: git)
         let files = try index.files().values.filter { $0.isRegular && VaultScanner.isMarkdown($0.path) }
-        let contents = try index.contents(of: files.map(\.object), limit: SourceDecoder.sizeLimit)
+        let contents = try index.contents(of: files.map(\.object), limit: VaultReader.sizeLimit)
         return files.filter { file in
             guard case .bytes(let bytes)? = contents[file.object] else { return false }
             return !EncryptedNote.isArmored(bytes) && NotePrivacy.isPrivate(bytes, path: file.path, in: vault)

@@ -17,16 +17,15 @@ public enum NotePrivacy {
 
     /// Whether the note with these bytes, at `path` in `vault`, is private (and why).
     public static func judge(_ bytes: [UInt8], path: String, in vault: Vault) -> Reason? {
-        judge(bytes, path: path, options: vault.parseOptions, settingsProblems: vault.configDiagnostics)
+        judge(bytes, path: path, reader: VaultReader(vault), settingsProblems: vault.configDiagnostics)
     }
 
-    /// The same, with the vault's settings given: `options` as read from a `between.yml`
+    /// The same, with the vault's settings given: `reader` reads with a `between.yml`
     /// whose problems are `settingsProblems` (any error makes every note private).
-    public static func judge(_ bytes: [UInt8], path: String, options: EntryParser.Options, settingsProblems: [Diagnostic]) -> Reason? {
+    public static func judge(_ bytes: [UInt8], path: String, reader: VaultReader, settingsProblems: [Diagnostic]) -> Reason? {
         if settingsProblems.contains(where: { $0.severity == .error }) { return .unreadableSettings }
-        guard bytes.count <= SourceDecoder.sizeLimit,
-              case .success(let text) = SourceDecoder.decode(bytes, path: path) else { return .notReadableAsNote }
-        return EntryParser.parse(path: path, text: text, options: options).isPrivate ? .frontMatter : nil
+        guard case .success(let entry) = reader.entry(at: path, .bytes(bytes)) else { return .notReadableAsNote }
+        return entry.isPrivate ? .frontMatter : nil
     }
 
     /// Whether the note is private.

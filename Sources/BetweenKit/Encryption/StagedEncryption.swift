@@ -11,14 +11,15 @@ struct StagedEncryption {
     /// `between.yml`, or `.gitattributes` sending notes through the filter.
     let isOn: Bool
     private let cipher: VaultCipher
-    private let options: EntryParser.Options
+    private let reader: VaultReader
     private let settingsProblems: [Diagnostic]
 
-    init(vaultRoot: String, config: VaultConfig, settingsProblems: [Diagnostic]) {
+    /// `reader`: with the settings of the staged `between.yml` (`config`).
+    init(vaultRoot: String, config: VaultConfig, settingsProblems: [Diagnostic], reader: VaultReader) {
         let vault = Vault(root: vaultRoot)
         isOn = config.encryption != nil || vault.config.encryption != nil || RepositoryFilters.attributesPresent(vaultRoot: vaultRoot)
         cipher = VaultCipher(vault: vault, keys: try? KeyStore())
-        options = EntryParser.Options(privateByDefault: config.privateByDefault)
+        self.reader = reader
         self.settingsProblems = settingsProblems
     }
 
@@ -33,7 +34,7 @@ struct StagedEncryption {
     /// An error when `staged` (the bytes as staged) is a private note in plain text and encryption is on.
     func refusal(path: String, staged: [UInt8]) -> Diagnostic? {
         guard isOn, !EncryptedNote.isArmored(staged),
-              NotePrivacy.judge(staged, path: path, options: options, settingsProblems: settingsProblems) != nil else { return nil }
+              NotePrivacy.judge(staged, path: path, reader: reader, settingsProblems: settingsProblems) != nil else { return nil }
         return .error("this private note is staged in plain text, but this vault keeps private notes encrypted in git; committing it would put it on any remote as it is. Run `between encrypt setup` first, then `git add --renormalize \(path)`",
                       in: path, at: .fileStart)
     }
@@ -45,12 +46,11 @@ struct StagedEncryption {
               let paths = try? index.paths(containing: EncryptedNote.armorHeader).filter({ isSource($0) && !known.contains($0) }),
               !paths.isEmpty, let files = try? index.files() else { return [] }
         let objects = paths.compactMap { files[$0]?.object }
-        guard let contents = try? index.contents(of: objects, limit: SourceDecoder.sizeLimit) else { return [] }
+        guard let contents = try? index.contents(of: objects, limit: VaultReader.sizeLimit) else { return [] }
         return paths.compactMap { path -> Entry? in
             guard let object = files[path]?.object, case .bytes(let bytes)? = contents[object],
                   let plain = try? cipher.decrypt(bytes),
-                  case .success(let text) = SourceDecoder.decode(plain, path: path) else { return nil }
-            let entry = EntryParser.parse(path: path, text: text, options: options)
+                  case .success(let entry) = reader.entry(at: path, .bytes(plain)) else { return nil }
             return entry.type == .homework ? entry : nil
         }
     }

@@ -38,7 +38,8 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: error.description)
             }
-            let hasErrors = report(check.diagnostics, filesChecked: check.filesChecked) { check.line($0, $1) }
+            let lines = check.lines
+            let hasErrors = report(check.diagnostics, filesChecked: check.filesChecked) { lines.line($0, $1) }
             if hasErrors {
                 Terminal.writeError("These stop a commit (the pre-commit hook runs this check): fix them and `git add` the files again. To commit anyway, as a deliberate exception: git commit --no-verify\n")
                 throw ExitCode.failure

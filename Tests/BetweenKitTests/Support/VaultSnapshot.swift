@@ -8,7 +8,8 @@ extension Vault {
     /// Reads every source (in parallel) and runs the checks that span files.
     func load() -> VaultSnapshot {
         let (files, scanDiagnostics) = sources()
-        let results = files.parallelMap { read($0) }
+        let reader = VaultReader(self)
+        let results = files.parallelMap { reader.read($0) }
         var entries: [Entry] = []
         var skipped: [Diagnostic] = []
         for result in results {
@@ -37,5 +38,18 @@ struct VaultSnapshot: Sendable {
     /// Every diagnostic, sorted by path, then line and column.
     var diagnostics: [Diagnostic] {
         Diagnostic.inReportOrder(otherDiagnostics + entries.flatMap(\.diagnostics))
+    }
+}
+
+extension VaultChecks {
+    /// Adds cross-file diagnostics to the entries they concern.
+    static func apply(to entries: inout [Entry]) {
+        let found = diagnostics(for: entries.compactMap(HomeworkReference.init))
+        guard !found.isEmpty else { return }
+        let byPath = Dictionary(grouping: found, by: \.path)
+        for index in entries.indices {
+            guard let extra = byPath[entries[index].path] else { continue }
+            entries[index].diagnostics = (entries[index].diagnostics + extra).sorted(by: Diagnostic.isOrderedWithinFile)
+        }
     }
 }
