@@ -36,10 +36,10 @@ struct PeriodOptions: ParsableArguments {
     /// count only with `includePrivate` (the digest leaves them out unless asked; the
     /// `homework` table is for the person and counts them).
     func resolve(in index: Index, includePrivate: Bool) throws -> DigestPeriod {
-        let today = LocalDay.today(timezone: index.vault.config.timezone)
+        let today = LocalClock(timezone: index.vault.config.timezone).today()
         func day(_ text: String, _ option: String) throws -> EntryDate {
             do {
-                return try LocalDay.parse(text, today: today)
+                return try LocalClock.day(text, today: today)
             } catch {
                 throw BetweenFailure(message: "\(option): \(error)")
             }

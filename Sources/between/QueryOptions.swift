@@ -11,7 +11,7 @@ enum QueryRunner {
     /// warning on stderr (unless `quiet`), with the field likely meant.
     static func filter(_ expression: String, in index: Index, strict: Bool, includePrivate: Bool = true,
                        quiet: Bool = false) throws -> RecordFilter {
-        let today = LocalDay.today(timezone: index.vault.config.timezone)
+        let today = LocalClock(timezone: index.vault.config.timezone).today()
         do {
             let parsed = try QueryParser.parse(expression)
             let lastSession = try index.read { try QueryContext.lastSession(before: today, includePrivate: includePrivate, in: $0) }

@@ -100,15 +100,26 @@ import Testing
 
     @Test func newUsesTheVaultsClockWhenNoDateIsGiven() throws {
         let instant = Date(timeIntervalSince1970: 1_795_735_800) // 2026-11-26 23:30 UTC
-        #expect(EntryClock.now(in: TimeZone(identifier: "Pacific/Auckland")!, at: instant).isoText == "2026-11-27T12:30")
-        #expect(EntryClock.now(in: TimeZone(identifier: "America/New_York")!, at: instant).isoText == "2026-11-26T18:30")
+        #expect(LocalClock(timeZone: TimeZone(identifier: "Pacific/Auckland")!).now(at: instant).isoText == "2026-11-27T12:30")
+        #expect(LocalClock(timeZone: TimeZone(identifier: "America/New_York")!).now(at: instant).isoText == "2026-11-26T18:30")
         let vault = try Self.vault(["between.yml": "timezone: Pacific/Kiritimati\n"])
         defer { vault.remove() }
-        let before = EntryClock.now(in: TimeZone(identifier: "Pacific/Kiritimati")!)
+        let before = LocalClock(timeZone: TimeZone(identifier: "Pacific/Kiritimati")!).now()
         let result = try CLI.run(["new", "reflection", "--no-edit"], in: vault.root, environment: ["TZ": "America/Los_Angeles"])
-        let after = EntryClock.now(in: TimeZone(identifier: "Pacific/Kiritimati")!)
+        let after = LocalClock(timeZone: TimeZone(identifier: "Pacific/Kiritimati")!).now()
         let stamps = [before, after].map { "\($0.dayString)-\(String(format: "%02d%02d", $0.hour!, $0.minute!))" }
         #expect(stamps.contains { result.stdout.contains($0 + "-reflection.md") }, "\(result.stdout)")
+    }
+
+    /// `--date` reads relative days as `digest --since` does, `BETWEEN_TODAY` included.
+    @Test func newReadsRelativeDaysFromTheFixedToday() throws {
+        let vault = try Self.vault()
+        defer { vault.remove() }
+        let fixed = ["BETWEEN_TODAY": "2026-11-20"]
+        for (date, file) in [("today", "2026-11-20"), ("tomorrow", "2026-11-21"), ("-1w", "2026-11-13"), ("+2d", "2026-11-22")] {
+            let result = try CLI.run(["new", "mood", "--date", date, "--no-edit"], in: vault.root, environment: fixed)
+            #expect(result.status == 0 && result.stdout == "journal/2026/11/\(file)-mood.md\n", "\(date): \(result)")
+        }
     }
 
     @Test func newRejectsAnUnknownTypeOrABadDateAsUsageErrors() throws {

@@ -67,4 +67,40 @@ import Testing
         let dates = try ["2026-11-20 19:30", "2026-11-20", "2026-11-19T23:59", "2026-11-20T08:00"].map(DateParser.parse)
         #expect(dates.sorted().map(\.isoText) == ["2026-11-19T23:59", "2026-11-20", "2026-11-20T08:00", "2026-11-20T19:30"])
     }
+
+    // MARK: - Relative days: one grammar for options, --date and queries
+
+    @Test func relativeDaysReadTheSameWherePeopleWriteThem() {
+        let today = EntryDate(year: 2026, month: 11, day: 26)
+        let written: [(String, Int?)] = [("today", 0), ("Yesterday", -1), ("TOMORROW", 1), ("-14d", -14), ("+3d", 3),
+                                         ("-2w", -14), ("-2W", -14), (" -1d\t", -1), ("-999999d", -999_999)]
+        for (text, days) in written {
+            #expect(RelativeDay.parse(text, signRequired: true) == days.map(RelativeDay.days), "\(text)")
+        }
+        #expect(RelativeDay.parse("last-session", signRequired: true) == .lastSession)
+        #expect(RelativeDay.lastSession.day(today: today, lastSession: nil) == nil)
+        #expect(RelativeDay.days(-7).day(today: today, lastSession: nil)?.dayString == "2026-11-19")
+        // Not relative days: a query compares these as text (or they are errors in options).
+        for text in ["-1234567d", "-d", "- 14d", "--14d", "-14 d", "-١٤d", "14", "fortnight", ""] {
+            #expect(RelativeDay.parse(text, signRequired: false) == nil, "\(text)")
+        }
+        // The sign: required in a query (`tags has 3d` is text), optional in an option.
+        #expect(RelativeDay.parse("14d", signRequired: true) == nil)
+        #expect(RelativeDay.parse("14d", signRequired: false) == .days(14))
+    }
+
+    @Test func theCommandLineReadsRelativeDaysAndDates() throws {
+        let today = EntryDate(year: 2026, month: 11, day: 26)
+        #expect(try LocalClock.day("tomorrow", today: today).dayString == "2026-11-27")
+        #expect(try LocalClock.day("-99999d", today: today).dayNumber == today.dayNumber - 99_999)
+        #expect(try LocalClock.day("2026-11-20 19:30", today: today).isoText == "2026-11-20", "an option's day has no time")
+        #expect(try LocalClock.moment("2026-11-20 19:30", today: today).isoText == "2026-11-20T19:30", "--date keeps it")
+        #expect(try LocalClock.moment("-1w", today: today).isoText == "2026-11-19")
+        // Six digits are a query's limit; on the command line a period that long would take
+        // minutes and gigabytes, so it stays an error, as are the words that aren't days.
+        for text in ["-999999w", "last-session", "someday"] {
+            #expect(throws: DateParseError.self, "\(text)") { try LocalClock.day(text, today: today) }
+        }
+        #expect(LocalClock(timezone: nil, environment: ["BETWEEN_TODAY": "2026-11-20T23:59"]).today().isoText == "2026-11-20")
+    }
 }

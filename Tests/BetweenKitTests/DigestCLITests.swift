@@ -98,6 +98,12 @@ import Testing
         #expect(backwards.status == 2)
         let both = try run(["digest", "--session", "2026-11-17", "--since", "2026-11-01"])
         #expect(both.status == 2)
+        // `last-session` starts a period; it ends none, and a million weeks is no period to build.
+        for (option, value) in [("--until", "last-session"), ("--session", "last-session"), ("--since", "-999999w")] {
+            let refused = try run(["digest", option, value])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("between: error: \(option): '\(value)' is not a date"), "\(refused.stderr)")
+        }
     }
 
     @Test func privateEntriesAreLeftOutAndCountedUnlessAskedFor() throws {

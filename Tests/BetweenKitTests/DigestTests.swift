@@ -345,9 +345,9 @@ import Testing
         #expect(ended.start.dayString == "2026-11-03" && ended.end.dayString == "2026-11-10")
         #expect(throws: PeriodError.self) { try DigestPeriod.resolve(.session(today), sessions: sessions, today: today) }
         #expect(throws: PeriodError.self) { try DigestPeriod.resolve(.since(today), sessions: [], today: today, until: try DateParser.parse("2026-11-01")) }
-        #expect(try LocalDay.parse("-14d", today: today).dayString == "2026-11-12")
-        #expect(try LocalDay.parse("-2w", today: today).dayString == "2026-11-12")
-        #expect(LocalDay.today(timezone: nil, environment: ["BETWEEN_TODAY": "2026-11-26"]).dayString == "2026-11-26")
+        #expect(try LocalClock.day("-14d", today: today).dayString == "2026-11-12")
+        #expect(try LocalClock.day("-2w", today: today).dayString == "2026-11-12")
+        #expect(LocalClock(timezone: nil, environment: ["BETWEEN_TODAY": "2026-11-26"]).today().dayString == "2026-11-26")
     }
 
     @Test func entriesWithPartialRatingsOrUnknownAssignmentsDoNotBreakTheDigest() {

@@ -27,7 +27,7 @@ import Testing
     static func left(_ vault: TemporaryVault, on day: String) throws -> [String: Int] {
         let index = try Index.open(Vault(root: vault.root))
         try index.refresh()
-        let today = try LocalDay.parse(day, today: EntryDate(year: 2026, month: 11, day: 1))
+        let today = try LocalClock.day(day, today: EntryDate(year: 2026, month: 11, day: 1))
         let period = DigestPeriod(start: EntryDate.fromDayNumber(today.dayNumber - 13), end: today, basis: "the last two weeks")
         return try HomeworkTable.build(index: index, period: period, today: today).remainingThisWeek
     }
@@ -104,8 +104,8 @@ import Testing
     /// Monday in Auckland, and a new week there.
     @Test func todayIsTheDayInTheVaultsTimeZone() throws {
         let moment = try #require(ISO8601DateFormatter().date(from: "2026-11-29T23:30:00Z"))
-        let london = LocalDay.today(timezone: "Europe/London", environment: [:], now: moment)
-        let auckland = LocalDay.today(timezone: "Pacific/Auckland", environment: [:], now: moment)
+        let london = LocalClock(timezone: "Europe/London", environment: [:]).today(at: moment)
+        let auckland = LocalClock(timezone: "Pacific/Auckland", environment: [:]).today(at: moment)
         #expect(london.dayString == "2026-11-29" && auckland.dayString == "2026-11-30")
         let vault = try TemporaryVault(Self.assignments())
         defer { vault.remove() }

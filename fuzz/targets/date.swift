@@ -1,4 +1,4 @@
-// libFuzzer target: the date parser and command-line day parser.
+// libFuzzer target: the date parser, relative days, and the command-line day and moment parsers.
 import BetweenCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -11,7 +11,9 @@ public func between_fuzz_date(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         _ = date.isoWeek
         _ = date.dayNumber
     }
-    _ = try? LocalDay.parse(text, today: EntryDate(year: 2026, month: 11, day: 25))
-    _ = try? LocalDay.parse(text, today: EntryDate(year: 1, month: 1, day: 1))
+    _ = try? LocalClock.day(text, today: EntryDate(year: 2026, month: 11, day: 25))
+    _ = try? LocalClock.day(text, today: EntryDate(year: 1, month: 1, day: 1))
+    _ = try? LocalClock.moment(text, today: EntryDate(year: 2026, month: 11, day: 25))
+    _ = RelativeDay.parse(text, signRequired: true)
     return 0
 }

@@ -30,47 +30,14 @@ public struct QueryContext: Sendable, Hashable {
     }
 
     /// The date a relative date stands for.
-    func resolve(_ relative: RelativeDate, column: Int) throws(QuerySyntaxError) -> EntryDate {
-        switch relative {
-        case .days(let offset):
-            return EntryDate.fromDayNumber(today.dayNumber + offset)
-        case .lastSession:
-            guard let lastSession else {
-                throw QuerySyntaxError(
-                    message: "there is no session before today yet, so 'last-session' has no date",
-                    column: column,
-                    hint: "add a session entry (between new session), or use a date such as -14d or 2026-11-01")
-            }
-            return lastSession
+    func resolve(_ relative: RelativeDay, column: Int) throws(QuerySyntaxError) -> EntryDate {
+        guard let day = relative.day(today: today, lastSession: lastSession) else {
+            throw QuerySyntaxError(
+                message: "there is no session before today yet, so 'last-session' has no date",
+                column: column,
+                hint: "add a session entry (between new session), or use a date such as -14d or 2026-11-01")
         }
-    }
-}
-
-/// A date written relative to the query's context.
-public enum RelativeDate: Sendable, Hashable {
-    /// `today` (0), `yesterday` (-1), `tomorrow` (1), `-7d`, `+3d`, `-2w` (-14).
-    case days(Int)
-    /// `last-session`: the latest session before today.
-    case lastSession
-
-    /// Reads `today`, `yesterday`, `tomorrow`, `last-session`, `±Nd`, `±Nw` (any case).
-    static func parse(_ word: String) -> RelativeDate? {
-        let lower = word.lowercased()
-        switch lower {
-        case "today": return .days(0)
-        case "yesterday": return .days(-1)
-        case "tomorrow": return .days(1)
-        case "last-session": return .lastSession
-        default: break
-        }
-        guard let sign = lower.first, sign == "-" || sign == "+", let unit = lower.last, unit == "d" || unit == "w" else {
-            return nil
-        }
-        let digits = lower.dropFirst().dropLast()
-        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isQueryDigit), let count = Int(digits) else {
-            return nil
-        }
-        return .days((sign == "-" ? -count : count) * (unit == "w" ? 7 : 1))
+        return day
     }
 }
 

@@ -92,7 +92,7 @@ public struct QueryValue: Sendable, Hashable {
         /// `2026-11-20` compares by day; `2026-11-20T19:30` by wall-clock time.
         case date(EntryDate)
         /// `today`, `-7d`, `last-session`: a date once the context is known.
-        case relative(RelativeDate)
+        case relative(RelativeDay)
         /// The bare name of a field that holds a number (`suds-after`, `emotions-after.anxious`),
         /// compared with one that does too: the two fields' numbers are compared
         /// (`suds-peak > suds-after`). The name is `written`.
@@ -114,7 +114,7 @@ public struct QueryValue: Sendable, Hashable {
     /// Reads a bare (unquoted) word: a relative date, a number, a date, or else text.
     /// A word shaped like a date (`NNNN-NN-NN…`) must be a real one.
     static func bare(_ word: String, column: Int) throws(QuerySyntaxError) -> QueryValue {
-        if let relative = RelativeDate.parse(word) {
+        if let relative = RelativeDay.parse(word, signRequired: true) {
             return QueryValue(written: word, kind: .relative(relative), column: column)
         }
         if isNumber(word), let number = Double(word) {

@@ -169,7 +169,7 @@ private struct Parser {
             advance()
             return QueryField(name: token.text, quoted: true, column: token.column)
         case .word where !token.isReservedWord:
-            if QueryValue.isNumber(token.text) || DateParser.looksLikeDate(token.text) || RelativeDate.parse(token.text) != nil {
+            if QueryValue.isNumber(token.text) || DateParser.looksLikeDate(token.text) || RelativeDay.parse(token.text, signRequired: true) != nil {
                 throw QuerySyntaxError(
                     message: "expected a field name, found the value '\(token.text)'", column: token.column,
                     hint: "put the field first, e.g. distress >= 70 or date >= 2026-11-01")

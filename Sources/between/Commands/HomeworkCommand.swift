@@ -15,7 +15,7 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let period = try periodOptions.resolve(in: index, includePrivate: true)
-            let today = LocalDay.today(timezone: index.vault.config.timezone)
+            let today = LocalClock(timezone: index.vault.config.timezone).today()
             Terminal.write(try HomeworkTable.build(index: index, period: period, today: today).render())
         }
     }

@@ -59,7 +59,7 @@ extension Between {
             }
             if let date {
                 do {
-                    _ = try EntryClock.parse(date, timeZone: .current)
+                    _ = try LocalClock.moment(date, today: LocalClock(timezone: nil).today())
                 } catch {
                     throw ValidationError("--date \(error)")
                 }
@@ -80,9 +80,9 @@ extension Between {
             let created: NewEntry.Created
             do {
                 let kind = try EntryKind.named(type)
-                let zone = EntryClock.timeZone(of: vault.config)
-                let moment = try date.map { text throws(DateParseError) in try EntryClock.parse(text, timeZone: zone) }
-                    ?? EntryClock.now(in: zone)
+                let clock = LocalClock(timezone: vault.config.timezone)
+                let moment = try date.map { text throws(DateParseError) in try LocalClock.moment(text, today: clock.today()) }
+                    ?? clock.now()
                 let practised = kind.type == .homework ? homework : try assignments.resolve(homework, for: kind)
                 created = try writer.create(.init(kind: kind, date: moment, title: title, homework: practised),
                                             assignments: assignments.all)
