@@ -33,9 +33,9 @@ struct PeriodOptions: ParsableArguments {
     }
 
     /// The period, from the vault's sessions and the local day. Private session notes
-    /// count only with `includePrivate` (the digest leaves them out unless asked; the
-    /// `homework` table is for the person and counts them).
-    func resolve(in index: Index, includePrivate: Bool) throws -> DigestPeriod {
+    /// count only when private entries reach `audience` (the digest leaves them out unless
+    /// asked; the `homework` table is for the person and counts them).
+    func resolve(in index: Index, for audience: Audience) throws -> DigestPeriod {
         let today = LocalClock(timezone: index.vault.config.timezone).today()
         func day(_ text: String, _ option: String) throws -> EntryDate {
             do {
@@ -53,11 +53,11 @@ struct PeriodOptions: ParsableArguments {
             request = .sinceLastSession
         }
         let end = try until.map { try day($0, "--until") }
-        let sessions = try index.sessionDays(includePrivate: includePrivate)
+        let sessions = try index.sessionDays(visibleTo: audience)
         do {
             return try DigestPeriod.resolve(request, sessions: sessions, today: today, until: end)
         } catch {
-            if case .noSession(let day) = error, try index.sessionDays(includePrivate: true).contains(where: { $0.dayNumber == day.dayNumber }) {
+            if case .noSession(let day) = error, try index.sessionDays(visibleTo: .owner).contains(where: { $0.dayNumber == day.dayNumber }) {
                 throw BetweenFailure(message: "the session note dated \(day.dayString) is private, so a digest doesn't use it; "
                     + "add --include-private to use it, or pick another session (`between list --type session` lists them)")
             }

@@ -11,6 +11,7 @@ import Testing
         ("CYaml", { $0 == "BetweenCore/FrontMatter/YAMLEventReader.swift" }),
         ("Yams", { $0.hasPrefix("BetweenCore/FrontMatter/YAML") }),
         ("TOMLKit", { $0 == "BetweenCore/FrontMatter/TOMLFrontMatter.swift" }),
+        ("GRDB", { $0.hasPrefix("BetweenIndex/Index/") }),
         ("GRDBSQLite", { $0 == "BetweenIndex/Index/SQLAuthorizer.swift" }),
         ("Mustache", { $0.hasPrefix("BetweenKit/Report/") }),
     ]
@@ -45,7 +46,55 @@ import Testing
         }
     }
 
+    /// The index owns SQL: no string literal anywhere else holds a statement, a clause
+    /// over the record table (`r.type = ?`) or a table's name after FROM.
+    @Test func onlyTheIndexWritesSQL() throws {
+        let sql = try Regex(#"\b(SELECT\s.*\bFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+(TABLE|INDEX|TRIGGER)|FROM\s+(record|field|diagnostic|skipped|meta|search)\b)|\br\.[a-z_]+\b"#)
+        var found: [String] = []
+        var checked = 0
+        for file in try Self.swiftFiles() where !file.hasPrefix("BetweenIndex/Index/") {
+            for literal in try Self.stringLiterals(in: file) {
+                checked += 1
+                if literal.contains(sql) { found.append("\(file): \(literal.prefix(80))") }
+            }
+        }
+        #expect(checked > 1000, "the literals are read: \(checked)")
+        #expect(found.isEmpty, "SQL outside BetweenIndex/Index/:\n\(found.joined(separator: "\n"))")
+        // And the rule does see SQL where it is.
+        let index = try Self.stringLiterals(in: "BetweenIndex/Index/RecordQuerySQL.swift")
+        #expect(index.contains { $0.contains(sql) })
+    }
+
     // MARK: - Reading the sources
+
+    /// The string literals of a file (single-line and multi-line, interpolations kept as
+    /// written), outside comments.
+    static func stringLiterals(in file: String) throws -> [String] {
+        let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+        var literals: [String] = []
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { $0 == "\"" || $0 == "/" }) {
+            if rest[start...].hasPrefix("//") {
+                rest = rest[start...].drop { $0 != "\n" }
+                continue
+            }
+            if rest[start] == "/" {
+                rest = rest[rest.index(after: start)...]
+                continue
+            }
+            let quotes = rest[start...].hasPrefix("\"\"\"") ? "\"\"\"" : "\""
+            let body = rest[rest.index(start, offsetBy: quotes.count)...]
+            var end = body.startIndex
+            var escaped = false
+            while end < body.endIndex {
+                if escaped { escaped = false } else if body[end] == "\\" { escaped = true } else if body[end...].hasPrefix(quotes) { break }
+                end = body.index(after: end)
+            }
+            literals.append(String(body[..<end]))
+            rest = end < body.endIndex ? body[body.index(end, offsetBy: quotes.count)...] : body[end...]
+        }
+        return literals
+    }
 
     /// One `import` line of a file under Sources/.
     struct Import: Hashable {

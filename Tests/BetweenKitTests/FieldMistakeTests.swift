@@ -29,10 +29,10 @@ import Testing
         let queue = try QueryIndex.make([entry])
         let compiler = QueryCompiler(context: QueryTests.context)
         for query in ["flags has overwhelmed", "flags = triggered", "tags has win"] {
-            #expect(try QueryIndex.paths(queue, compiler.filter(query)) == [entry.path], "\(query)")
+            #expect(try QueryIndex.paths(queue, compiler.compile(query)) == [entry.path], "\(query)")
             #expect(QueryOracle(context: QueryTests.context).matches(try QueryParser.parse(query), entry), "\(query)")
         }
-        #expect(try QueryIndex.paths(queue, compiler.filter("flags = 'triggered, overwhelmed'")).isEmpty)
+        #expect(try QueryIndex.paths(queue, compiler.compile("flags = 'triggered, overwhelmed'")).isEmpty)
         // And so does the JSON of `list`.
         #expect(EntryJSON.record(entry).serialized(pretty: false).contains(#""flags":["triggered","overwhelmed"]"#))
     }
@@ -65,7 +65,7 @@ import Testing
         // Fail-safe: the high distress is raised with the therapist.
         #expect(RaiseRules.distress(entry, VaultConfig.Thresholds()).map(\.kind) == [.highDistress])
         let queue = try QueryIndex.make([entry])
-        #expect(try QueryIndex.paths(queue, QueryCompiler(context: QueryTests.context).filter("distress >= 70")) == [entry.path])
+        #expect(try QueryIndex.paths(queue, QueryCompiler(context: QueryTests.context).compile("distress >= 70")) == [entry.path])
     }
 
     @Test func quotedAnswersAndNamedRatingsAreNumbersToo() throws {

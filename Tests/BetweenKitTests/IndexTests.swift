@@ -60,7 +60,7 @@ import Testing
         #expect(report.parsed == 3) // a (edited), c (new), breathe (renamed)
         #expect(report.removed == 2) // b, breathing
         #expect(try paths(index) == ["homework/breathe.md", "journal/a.md", "journal/c.md"])
-        #expect(try index.entries(matching: RecordFilter(sql: "r.path = ?", arguments: ["journal/a.md"])).first?.number("mood") == 8)
+        #expect(try index.entries(matching: .path("journal/a.md")).first?.number("mood") == 8)
     }
 
     /// An edit in the same clock tick as the refresh that read the file, keeping its
@@ -118,7 +118,7 @@ import Testing
         try vault.write("journal/a.md", Self.mood.replacingOccurrences(of: "mood: 4", with: "mood: 5"))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 500_000)], ofItemAtPath: path)
         #expect(try index.refresh().parsed == 1)
-        #expect(try index.entries(matching: RecordFilter(sql: "r.path = 'journal/a.md'")).first?.number("mood") == 5)
+        #expect(try index.entries(matching: .path("journal/a.md")).first?.number("mood") == 5)
     }
 
     /// The content hash is XXH64 (seed 0): its published reference values, including
@@ -518,10 +518,10 @@ import Testing
         let entries = try index.entries()
         for format in ExportFormat.allCases {
             var written = ""
-            try index.write(format, to: { written += $0 })
+            try format.write(from: index, to: { written += $0 })
             #expect(written == format.render(entries), "\(format)")
             var none = ""
-            try index.write(format, matching: RecordFilter(sql: "0"), to: { none += $0 })
+            try format.write(from: index, matching: .none, to: { none += $0 })
             #expect(none == format.render([]), "\(format)")
         }
     }
@@ -605,11 +605,11 @@ import Testing
         #expect(entries.contains { $0.diagnostics.contains { $0.severity == .error } })
         #expect(entries.contains { $0.diagnostics.contains { $0.severity == .warning } })
         #expect(entries.contains { $0.isPrivate })
-        let nothing = RecordFilter(sql: "0")
+        let nothing = RecordQuery.none
         for format in RecordFormat.allCases {
             #expect(try index.render(format) == format.render(entries), "\(format)")
             #expect(try index.render(format, matching: nothing) == format.render([]), "\(format)")
-            let moods = try QueryCompiler(context: QueryContext(today: EntryDate(year: 2026, month: 11, day: 26))).filter("type = mood")
+            let moods = RecordQuery.matching(try QueryCompiler(context: QueryContext(today: EntryDate(year: 2026, month: 11, day: 26))).compile("type = mood"))
             let moodEntries = try index.entries(matching: moods)
             #expect(moodEntries.count >= 3)
             #expect(try index.render(format, matching: moods) == format.render(moodEntries), "\(format)")

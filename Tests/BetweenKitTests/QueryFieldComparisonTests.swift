@@ -21,7 +21,7 @@ import Testing
         let entries = Self.notes.map { EntryParser.parse(path: $0.key, text: $0.value) }
         let queue = try QueryIndex.make(entries)
         let expression = try QueryParser.parse(query)
-        let paths = try QueryIndex.paths(queue, QueryCompiler(context: QueryTests.context).filter(for: expression))
+        let paths = try QueryIndex.paths(queue, QueryCompiler(context: QueryTests.context).compile(expression))
         let oracle = QueryOracle(context: QueryTests.context)
         #expect(paths == entries.filter { oracle.matches(expression, $0) }.map(\.path).sorted(), "\(query): the reference evaluator differs")
         return paths
@@ -52,7 +52,7 @@ import Testing
         let entries = Self.notes.map { EntryParser.parse(path: $0.key, text: $0.value) }
         let queue = try QueryIndex.make(entries)
         let expression = try QueryParser.parse("suds-peak > suds-after and mood > distress")
-        let unknown = try queue.read { try QueryCompiler.unknownFields(in: expression, db: $0) }
+        let unknown = try queue.read { try UnknownFields.find(expression.fields, in: $0) }
         #expect(unknown.map(\.field.name) == ["distress"])
         #expect(unknown.first?.warning == "'distress' is not a field in any note, so a comparison with it is never true")
     }

@@ -88,7 +88,7 @@ import Testing
         var interesting = 0
         for query in Self.oracleQueries {
             let expression = try QueryParser.parse(query)
-            let sql = try QueryIndex.paths(queue, compiler.filter(for: expression))
+            let sql = try QueryIndex.paths(queue, compiler.compile(expression))
             let expected = entries.filter { oracle.matches(expression, $0) }.map(\.path).sorted()
             #expect(sql == expected, "\(query): SQL found \(sql.count), oracle \(expected.count); only SQL: \(Set(sql).subtracting(expected).sorted().prefix(5)), only oracle: \(Set(expected).subtracting(sql).sorted().prefix(5))")
             if !expected.isEmpty, expected.count < entries.count { interesting += 1 }
@@ -138,7 +138,7 @@ extension QueryTests {
     private func run(_ query: String, context: QueryContext = QueryTests.context) throws -> [String] {
         let entries = Self.notes.map { EntryParser.parse(path: $0.key, text: $0.value) }
         let queue = try QueryIndex.make(entries)
-        return try QueryIndex.paths(queue, QueryCompiler(context: context).filter(query))
+        return try QueryIndex.paths(queue, QueryCompiler(context: context).compile(query))
     }
 
     /// Case is ignored by Unicode's rules, not only for A–Z: in computed fields (title,
@@ -151,7 +151,7 @@ extension QueryTests {
         ]
         let queue = try QueryIndex.make(entries)
         func run(_ query: String) throws -> [String] {
-            try QueryIndex.paths(queue, QueryCompiler(context: Self.context).filter(query))
+            try QueryIndex.paths(queue, QueryCompiler(context: Self.context).compile(query))
         }
         #expect(try run("title ~ ärger") == ["Tagebuch/ärger.md"])
         #expect(try run("title = 'ärger im büro'") == ["Tagebuch/ärger.md"])
@@ -219,7 +219,7 @@ extension QueryTests {
         #expect(try run("\"x;DROP TABLE record\" = yes") == ["c.md"])
         #expect(try run("\"x;DROP TABLE record\" exists or \"') OR 1=1 --\" exists") == ["c.md"])
         #expect(try run("'x\\' OR 1=1 --' exists") == [])
-        let filter = try QueryCompiler(context: Self.context).filter("title = \"x' OR 1=1 --\" or \"x;DROP TABLE record\" = 1")
+        let filter = try QueryCompiler(context: Self.context).compile("title = \"x' OR 1=1 --\" or \"x;DROP TABLE record\" = 1").sql
         #expect(!filter.sql.contains("DROP") && !filter.sql.contains("1=1") && !filter.sql.contains("'x"))
         let entries = Self.notes.map { EntryParser.parse(path: $0.key, text: $0.value) }
         let queue = try QueryIndex.make(entries)
@@ -233,7 +233,7 @@ extension QueryTests {
         let queue = try QueryIndex.make(entries)
         let expression = try QueryParser.parse("distres >= 70 and emotions exists and emotions.anxious > 1 and emotions.anxiuos > 1 "
                                                + "and words > 1 and \"words\" > 1 and distres < 5")
-        let unknown = try queue.read { try QueryCompiler.unknownFields(in: expression, db: $0) }
+        let unknown = try queue.read { try UnknownFields.find(expression.fields, in: $0) }
         #expect(unknown.map(\.field.name) == ["distres", "emotions.anxiuos", "words"])
         #expect(unknown.first?.suggestion == "distress")
         #expect(unknown.first?.error.column == 1)
@@ -244,9 +244,9 @@ extension QueryTests {
 
     @Test func lastSessionWithoutASessionIsAClearError() throws {
         let compiler = QueryCompiler(context: QueryContext(today: EntryDate(year: 2026, month: 11, day: 25)))
-        #expect(throws: QuerySyntaxError.self) { try compiler.filter("date >= -7d and date >= last-session") }
+        #expect(throws: QuerySyntaxError.self) { try compiler.compile("date >= -7d and date >= last-session") }
         do {
-            _ = try compiler.filter("date >= -7d and date >= last-session")
+            _ = try compiler.compile("date >= -7d and date >= last-session")
         } catch {
             #expect(error.message.contains("there is no session before today yet"))
             #expect(error.column == 25)
@@ -259,9 +259,9 @@ extension QueryTests {
             EntryParser.parse(path: "s2.md", text: "---\ntype: session\ndate: 2026-11-17 14:00\n---\n"),
             EntryParser.parse(path: "s3.md", text: "---\ntype: session\ndate: 2026-11-25\n---\n"),
         ])
-        let last = try queue.read { try QueryContext.lastSession(before: EntryDate(year: 2026, month: 11, day: 25), in: $0) }
+        let last = try queue.read { try Sessions.last(before: EntryDate(year: 2026, month: 11, day: 25), visibleTo: .owner, in: $0) }
         #expect(last?.sortKey == "2026-11-17T14:00:00")
-        let none = try queue.read { try QueryContext.lastSession(before: EntryDate(year: 2026, month: 11, day: 3), in: $0) }
+        let none = try queue.read { try Sessions.last(before: EntryDate(year: 2026, month: 11, day: 3), visibleTo: .owner, in: $0) }
         #expect(none == nil)
     }
 
@@ -419,7 +419,7 @@ extension QueryTests {
     private func sorted(_ spec: String) throws -> [String] {
         let entries = Self.notes.map { EntryParser.parse(path: $0.key, text: $0.value) }
         let queue = try QueryIndex.make(entries)
-        let order = try QueryCompiler.order(spec)
+        let order = RecordOrder.sorted(try QuerySortParser.parse(spec)).sql
         return try queue.read { db in
             try String.fetchAll(db, sql: "SELECT r.path FROM record r ORDER BY \(order.sql), r.path", arguments: order.arguments)
         }
@@ -440,7 +440,7 @@ extension QueryTests {
     }
 
     @Test func sortListsAreCheckedAndBoundNotSpliced() throws {
-        let order = try QueryCompiler.order("-\"x;DROP TABLE record\", date")
+        let order = RecordOrder.sorted(try QuerySortParser.parse("-\"x;DROP TABLE record\", date")).sql
         #expect(!order.sql.contains("DROP"))
         #expect(try sorted("-\"x;DROP TABLE record\", date") == ["c.md", "b.md", "a.md", "d.md"])
         let keys = try QuerySortParser.parse("-distress, +date,title")

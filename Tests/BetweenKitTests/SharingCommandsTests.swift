@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BetweenCore
+@testable import BetweenIndex
 @testable import BetweenKit
 
 /// What `digest` and `export` share, where they write it, and what they say they left
@@ -47,6 +48,37 @@ import Testing
 
     /// `homework` and `query` are for the person: a private session is their last session.
     /// `export` shares: its `last-session` is the last public one unless asked otherwise.
+    /// `export` and `digest` leave out the same entries (one rule, `Audience`): of the
+    /// digest's period, what the export prints is exactly what the digest admits, with and
+    /// without `--include-private`, however an entry came to be private.
+    @Test func exportAndDigestAdmitTheSameEntries() throws {
+        var notes = Self.sessions
+        for (number, privacy) in ["private: true", "private: false", "Private: false", "private:", "private: [no]", "", "pr\u{456}vate: false"].enumerated() {
+            notes["journal/2026-11-2\(number)-mood.md"] = "---\ntype: mood\ndate: 2026-11-2\(number) 21:00\nmood: \(number)\n\(privacy)\n---\n# Evening \(number)\n"
+        }
+        notes["between.yml"] = "private-by-default: true\n"
+        notes["journal/2026-11-27-mood.md"] = "---\ntype: mood\ndate: 2026-11-27\nmood: 5\n---\n# Unmarked, so private by default\n"
+        let vault = try TemporaryVault(notes)
+        defer { vault.remove() }
+        let index = try Index.open(Vault(root: vault.root))
+        try index.refresh()
+        let period = DigestPeriod(start: EntryDate(year: 2026, month: 11, day: 1), end: EntryDate(year: 2026, month: 11, day: 30), basis: "November")
+        for audience in [Audience.shared, .owner] {
+            let export = try CLI.run(["export", "--format", "jsonl", "--vault", vault.root] + (audience == .owner ? ["--include-private"] : []))
+            #expect(export.status == 0, "\(export.stderr)")
+            let exported = Set(export.stdout.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
+            })
+            let input = try DigestInput.read(from: index, period: period, audience: audience, templates: false)
+            #expect(input.entries.count == 12)
+            for entry in input.entries {
+                #expect(input.audience.admits(entry) == exported.contains(entry.path), "\(audience): \(entry.path)")
+            }
+            let admitted = input.entries.filter(input.audience.admits).count
+            #expect(admitted == (audience == .owner ? 12 : 1), "\(audience): only `private: false` shares one")
+        }
+    }
+
     @Test func lookUpCommandsCountPrivateSessionsAndExportDoesNot() throws {
         let vault = try TemporaryVault(Self.sessions)
         defer { vault.remove() }

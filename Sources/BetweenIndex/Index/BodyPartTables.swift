@@ -1,6 +1,6 @@
 import BetweenCore
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Index {
     /// Fills the body-part tables (`section`, `question`, `task`, `link`) if they are

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// Tables a refresh leaves empty until something first needs them (full-text search,
 /// body parts): filling them is done once per index, and a `meta` row says it was.

@@ -1,6 +1,6 @@
 import BetweenCore
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The vault's SQLite index at `.between/index.sqlite`: a disposable cache of every record.
 ///
@@ -214,8 +214,9 @@ public final class Index: @unchecked Sendable {
 
     enum IndexError: Error { case unusable(String) }
 
-    /// Runs read-only work against the index.
-    public func read<T>(_ work: (Database) throws -> T) throws -> T {
+    /// Runs read-only work against the index (inside the index only: nothing outside it
+    /// sees SQL or GRDB; tests use it to look at the tables).
+    func read<T>(_ work: (Database) throws -> T) throws -> T {
         try database.read(work)
     }
 }

@@ -1,6 +1,6 @@
 import BetweenCore
 import Foundation
-import GRDB
+internal import GRDB
 import Glibc
 
 /// Checking an index file before trusting it: a damaged one is rebuilt, never read.

@@ -1,37 +1,21 @@
 import BetweenCore
 import Foundation
-import GRDB
-
-/// A condition on the `record` table (aliased `r`) with its bound values: what the
-/// query language compiles to. Values are always bound, never spliced into SQL.
-public struct RecordFilter: Sendable {
-    public var sql: String
-    public var arguments: StatementArguments
-
-    public init(sql: String, arguments: StatementArguments = []) {
-        self.sql = sql
-        self.arguments = arguments
-    }
-
-    /// Every record.
-    public static let all = RecordFilter(sql: "1")
-}
+internal import GRDB
 
 extension Index {
-    /// Records matching `filter`, ordered by `order` (SQL over `r`, from the query
-    /// compiler, with its own bound values) then by path, at most `limit`.
-    public func entries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [Entry] {
+    /// Records matching `query`, in `order` (ties by path), at most `limit`.
+    public func entries(matching query: RecordQuery = .all, order: RecordOrder = .path, limit: Int? = nil) throws -> [Entry] {
         var entries: [Entry] = []
-        try forEachEntry(matching: filter, order: order, limit: limit) { entries.append($0) }
+        try forEachEntry(matching: query, order: order, limit: limit) { entries.append($0) }
         return entries
     }
 
     /// The entries of `entries(matching:order:limit:)`, handed to `body` one at a time,
     /// so a command that only tallies them (`cope`) holds one at a time.
-    public func forEachEntry(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil,
+    public func forEachEntry(matching query: RecordQuery = .all, order: RecordOrder = .path, limit: Int? = nil,
                              _ body: (Entry) throws -> Void) throws {
         try database.read { db in
-            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
+            let (selection, arguments) = Self.selection(query, order: order, limit: limit)
             let crossFile = try Self.crossFileDiagnostics(db)
             // The ids are sorted alone, then each record is read by its id: sorting whole
             // rows made SQLite's sorter hold every matching record at once (200 MB for a
@@ -53,25 +37,26 @@ extension Index {
 
     /// Just the paths of `entries(matching:order:limit:)`, in the same order, without
     /// decoding any record (for `--format paths` over many records).
-    public func paths(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [String] {
+    public func paths(matching query: RecordQuery = .all, order: RecordOrder = .path, limit: Int? = nil) throws -> [String] {
         try database.read { db in
-            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
+            let (selection, arguments) = Self.selection(query, order: order, limit: limit)
             return try String.fetchAll(db, sql: "SELECT r.path \(selection)", arguments: arguments)
         }
     }
 
-    /// How many records match `filter` (e.g. the private ones an export leaves out).
-    public func count(matching filter: RecordFilter) throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM record r WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+    /// How many records match `query` (e.g. to count the private ones an export leaves out).
+    public func count(matching query: RecordQuery) throws -> Int {
+        let condition = query.sql
+        return try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM record r WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
         }
     }
 
     /// What a table or CSV shows of `entries(matching:order:limit:)`, in the same order,
     /// from the record columns and diagnostic counts, without decoding any record.
-    public func summaries(matching filter: RecordFilter = .all, order: RecordFilter? = nil, limit: Int? = nil) throws -> [RecordSummary] {
+    public func summaries(matching query: RecordQuery = .all, order: RecordOrder = .path, limit: Int? = nil) throws -> [RecordSummary] {
         try database.read { db in
-            let (selection, arguments) = Self.selection(filter, order: order, limit: limit)
+            let (selection, arguments) = Self.selection(query, order: order, limit: limit)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT r.path, r.type, r.title, r.date, r.private,
                        (SELECT count(*) FROM diagnostic d WHERE d.recordId = r.id AND d.severity = 'error'),
@@ -88,12 +73,13 @@ extension Index {
     }
 
     /// `FROM record r WHERE … ORDER BY … LIMIT …` with its bound values.
-    private static func selection(_ filter: RecordFilter, order: RecordFilter?, limit: Int?) -> (String, StatementArguments) {
-        var arguments = filter.arguments
-        var selection = "FROM record r WHERE \(filter.sql) ORDER BY "
-        if let order {
-            selection += order.sql + ", "
-            arguments += order.arguments
+    private static func selection(_ query: RecordQuery, order: RecordOrder, limit: Int?) -> (String, StatementArguments) {
+        let condition = query.sql, terms = order.sql
+        var arguments = condition.arguments
+        var selection = "FROM record r WHERE \(condition.sql) ORDER BY "
+        if !terms.sql.isEmpty {
+            selection += terms.sql + ", "
+            arguments += terms.arguments
         }
         selection += "r.path"
         if let limit {

@@ -1,6 +1,6 @@
 import BetweenCore
 import Foundation
-import GRDB
+internal import GRDB
 
 /// What a refresh did, for `between index` and for tests that prove unchanged files are not re-parsed.
 public struct RefreshReport: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// The index's tables, created through named migrations (see docs/index.md for users of `between sql`).
 ///

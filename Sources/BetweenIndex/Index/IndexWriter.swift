@@ -1,6 +1,6 @@
 import BetweenCore
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Writes records into the index inside a transaction, with statements prepared once.
 struct IndexWriter {

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// The parse options (`private-by-default` from `between.yml`) the index's records were
 /// parsed with, kept in `meta`. A record's privacy depends on them, not only on its

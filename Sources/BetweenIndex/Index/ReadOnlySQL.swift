@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// `between sql`: runs a person's own SQL against the index, read-only.
 ///
@@ -14,6 +14,9 @@ public enum ReadOnlySQL {
         public var columns: [String]
         public var rows: [[JSONValue]]
     }
+
+    /// A statement to show in help: the notes of each day.
+    public static let example = "SELECT day, count(*) FROM record GROUP BY day"
 
     /// Why a statement was refused.
     public struct Refusal: Error, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 internal import GRDBSQLite
 
 /// SQLite's authorizer for a person's own SQL (`ReadOnlySQL`): while a statement is

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// One full-text search hit.
 public struct SearchHit: Sendable, Hashable {

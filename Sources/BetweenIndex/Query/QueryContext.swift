@@ -1,6 +1,4 @@
 import BetweenCore
-import Foundation
-import GRDB
 
 /// What relative dates in a query (`today`, `-7d`, `last-session`) are measured from.
 ///
@@ -9,24 +7,13 @@ import GRDB
 public struct QueryContext: Sendable, Hashable {
     /// The local day; any time of day in it is ignored.
     public var today: EntryDate
-    /// The date of the latest session before today, if there is one. A date-only
-    /// session compares by day; one with a time compares by its wall-clock time.
+    /// The date of the latest session before today, if there is one (`Index.lastSession`).
+    /// A date-only session compares by day; one with a time by its wall-clock time.
     public var lastSession: EntryDate?
 
     public init(today: EntryDate, lastSession: EntryDate? = nil) {
         self.today = EntryDate.fromDayNumber(today.dayNumber)
         self.lastSession = lastSession
-    }
-
-    /// The date of the latest `session` record dated before `day` in an index, for
-    /// `lastSession`. Private sessions count only with `includePrivate` (`query` is for the
-    /// person and includes them; `export` shares, and counts them only when asked to).
-    public static func lastSession(before day: EntryDate, includePrivate: Bool = true, in db: Database) throws -> EntryDate? {
-        let written = try String.fetchOne(db, sql: """
-            SELECT date FROM record WHERE type = 'session' AND day IS NOT NULL AND day < ? AND private <= ?
-            ORDER BY sort_key DESC LIMIT 1
-            """, arguments: [day.dayString, includePrivate])
-        return written.flatMap { try? DateParser.parse($0) }
     }
 
     /// The date a relative date stands for.

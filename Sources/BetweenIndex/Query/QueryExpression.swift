@@ -7,6 +7,24 @@ public indirect enum QueryExpression: Sendable, Hashable {
     case and(QueryExpression, QueryExpression)
     case or(QueryExpression, QueryExpression)
 
+    /// The operands of a chain like `a and b and c` (parsed as `(a and b) and c`), in
+    /// order: walked in a loop, since a query may be thousands of conditions long, and the
+    /// SQL gets one bracket per chain, not one per `and` (SQLite's parser refuses
+    /// expressions nested more than about a hundred brackets deep).
+    static func chain(_ expression: QueryExpression) -> [QueryExpression] {
+        var operands: [QueryExpression] = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            switch (expression, next) {
+            case (.and, .and(let left, let right)), (.or, .or(let left, let right)):
+                pending += [right, left]
+            default:
+                operands.append(next)
+            }
+        }
+        return operands
+    }
+
     /// Every field the query names, in written order (a field compared with another,
     /// then that one), for unknown-field reports.
     public var fields: [QueryField] {

@@ -1,5 +1,4 @@
 import BetweenCore
-import GRDB
 
 /// One field of a `--sort` list.
 public struct QuerySortKey: Sendable, Hashable {
@@ -60,35 +59,5 @@ public enum QuerySortParser {
         index += 1
         return QuerySortKey(field: QueryField(name: token.text, quoted: token.kind == .quoted, column: token.column),
                             descending: descending)
-    }
-}
-
-extension QueryCompiler {
-    /// The ORDER BY terms (no `ORDER BY` keyword) for a `--sort` list.
-    public static func order(_ spec: String) throws(QuerySyntaxError) -> RecordFilter {
-        order(try QuerySortParser.parse(spec))
-    }
-
-    /// Computed fields order by their column (`title` ignoring ASCII case, `date` by
-    /// wall-clock time); a front-matter key orders by its first value, preferring the
-    /// number, then the date, then the text (numbers sort before text). Records
-    /// without a value come last in both directions.
-    public static func order(_ keys: [QuerySortKey]) -> RecordFilter {
-        var terms: [String] = []
-        var values: [DatabaseValue] = []
-        for key in keys {
-            let direction = key.descending ? "DESC" : "ASC"
-            if let computed = key.field.computed {
-                terms.append("\(computed.sortSQL) \(direction) NULLS LAST")
-            } else {
-                let value = """
-                    (SELECT COALESCE(f.num, f.date, f.text) FROM field f WHERE f.recordId = r.id AND f.key = ? \
-                    AND COALESCE(f.num, f.date, f.text) IS NOT NULL ORDER BY f.rowid LIMIT 1)
-                    """
-                terms.append("\(value) \(direction) NULLS LAST")
-                values.append(key.field.name.databaseValue)
-            }
-        }
-        return SQLFragment(terms.joined(separator: ", "), values).filter
     }
 }

@@ -8,8 +8,8 @@ public enum DigestBuilder {
     public static func build(_ input: DigestInput) -> Digest {
         let period = input.period
         let inPeriod = input.entries.filter { $0.date.map(period.contains) ?? false }
-        let visible = inPeriod.filter { input.includePrivate || !$0.isPrivate }
-        let assignments = input.assignments.filter { input.includePrivate || !$0.isPrivate }
+        let visible = inPeriod.filter(input.audience.admits)
+        let assignments = input.assignments.filter(input.audience.admits)
         let practice = visible.filter { $0.type != .session }
         let homework = HomeworkProgressBuilder.build(assignments: assignments, entries: practice, period: period)
         let measures = measureResults(visible, earlier: input.earlierMeasures)
@@ -37,8 +37,8 @@ public enum DigestBuilder {
             wins: wins(practice, context),
             helped: Array(HelpedBefore.rank(practice, assignments: assignments, thresholds: input.config.thresholds,
                                             template: context.template).prefix(helpedShown)),
-            privateLeftOut: input.includePrivate ? 0 : inPeriod.count - visible.count,
-            includesPrivate: input.includePrivate,
+            privateLeftOut: inPeriod.count - visible.count,
+            includesPrivate: input.audience.includesPrivate,
             unreadableLeftOut: input.unreadable,
             crisisLine: input.config.crisisLine)
         digest.inShort = InShort.lines(digest, thresholds: input.config.thresholds)

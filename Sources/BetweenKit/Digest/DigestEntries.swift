@@ -37,11 +37,11 @@ enum DigestEntries {
     }
 }
 
-extension Index {
-    /// The entries matching `filter`, each as a digest keeps it (`DigestEntries.trimmed`).
-    func digestEntries(matching filter: RecordFilter, order: RecordFilter? = nil, limit: Int? = nil) throws -> [Entry] {
+extension DigestEntries {
+    /// The entries of `index` matching `query`, each as a digest keeps it (`trimmed`).
+    static func read(from index: Index, matching query: RecordQuery, order: RecordOrder = .path, limit: Int? = nil) throws -> [Entry] {
         var entries: [Entry] = []
-        try forEachEntry(matching: filter, order: order, limit: limit) { entries.append(DigestEntries.trimmed($0)) }
+        try index.forEachEntry(matching: query, order: order, limit: limit) { entries.append(trimmed($0)) }
         return entries
     }
 }

@@ -1,6 +1,5 @@
 import BetweenCore
 import BetweenIndex
-import GRDB
 
 /// What a digest is built from: the entries of the period and a little history.
 public struct DigestInput: Sendable {
@@ -14,7 +13,14 @@ public struct DigestInput: Sendable {
     /// The `next:` day of the latest session note on or before the period's last day.
     public var nextSession: EntryDate?
     public var config: VaultConfig
-    public var includePrivate: Bool
+    /// Who the digest is for: private entries are left out unless it is the person
+    /// (`--include-private`). The builder applies it (`Audience.admits`).
+    public var audience: Audience
+    /// Whether private entries are included: the audience is the person.
+    public var includePrivate: Bool {
+        get { audience.includesPrivate }
+        set { audience = Audience(includingPrivate: newValue) }
+    }
     /// Notes of the vault that couldn't be read at all, so are in no section (of any period: their dates are unknown).
     public var unreadable: Int
     /// What the vault's entry templates write, never quoted as the person's words
@@ -30,37 +36,30 @@ public struct DigestInput: Sendable {
         self.earlierMeasures = earlierMeasures
         self.nextSession = nextSession
         self.config = config
-        self.includePrivate = includePrivate
+        self.audience = Audience(includingPrivate: includePrivate)
         self.unreadable = unreadable
         self.templateText = templateText
     }
 }
 
-extension Index {
-    /// Reads what a digest of `period` needs from the index, and with `templates` what the
-    /// vault's entry templates write (a homework table quotes nothing and doesn't need it),
-    /// one entry at a time, each as a digest keeps it (`DigestEntries`).
-    public func digestInput(for period: DigestPeriod, includePrivate: Bool, templates: Bool = true) throws -> DigestInput {
-        let entries = try digestEntries(matching: RecordFilter(
-            sql: "r.day BETWEEN ? AND ? AND r.type NOT IN ('homework', 'note', 'safety-plan')",
-            arguments: [period.start.dayString, period.end.dayString]), order: RecordFilter(sql: "r.sort_key"))
-        let assignments = try digestEntries(matching: RecordFilter(sql: "r.type = 'homework'"))
+extension DigestInput {
+    /// Reads what a digest of `period` for `audience` needs from the index, and with
+    /// `templates` what the vault's entry templates write (a homework table quotes nothing
+    /// and doesn't need it), one entry at a time, each as a digest keeps it (`DigestEntries`).
+    public static func read(from index: Index, period: DigestPeriod, audience: Audience, templates: Bool = true) throws -> DigestInput {
+        let entries = try DigestEntries.read(from: index, matching: .days(from: period.start, through: period.end)
+                                                 && .excludingTypes([.homework, .note, .safetyPlan]), order: .date)
+        let assignments = try DigestEntries.read(from: index, matching: .type(.homework))
         var earlier: [Entry] = []
         for instrument in Instrument.allCases {
-            let found = try digestEntries(matching: RecordFilter(
-                sql: """
-                    r.type = 'measure' AND r.day < ? AND r.private <= ? AND EXISTS (SELECT 1 FROM field f \
-                    WHERE f.recordId = r.id AND f.key = 'instrument' AND f.text = ?)
-                    """,
-                arguments: [period.start.dayString, includePrivate, instrument.rawValue]),
-                order: RecordFilter(sql: "r.sort_key DESC"))
+            let found = try DigestEntries.read(from: index, matching: .type(.measure) && .before(period.start) && .visible(to: audience)
+                                                   && .fieldText("instrument", equals: instrument.rawValue), order: .newestFirst)
             if let latest = found.first(where: { MeasureScore($0) != nil }) { earlier.append(latest) }
         }
         // The session note that says when the next one is: the latest up to the period's
-        // end (a private one only when private entries are included).
-        let sessions = try digestEntries(matching: RecordFilter(
-            sql: "r.type = 'session' AND r.day <= ? AND r.private <= ?", arguments: [period.end.dayString, includePrivate]),
-            order: RecordFilter(sql: "r.sort_key DESC"), limit: 1)
+        // end (a private one only for an audience that sees private entries).
+        let sessions = try DigestEntries.read(from: index, matching: .type(.session) && .through(period.end) && .visible(to: audience),
+                                              order: .newestFirst, limit: 1)
         let next = sessions.first.flatMap { session -> EntryDate? in
             switch session["next"] {
             case .date(let date)?: date
@@ -68,20 +67,10 @@ extension Index {
             default: nil
             }
         }.flatMap { $0.dayNumber >= period.end.dayNumber ? $0 : nil }
+        let vault = index.vault
         return DigestInput(period: period, entries: entries, assignments: assignments, earlierMeasures: earlier,
-                           nextSession: next, config: vault.config, includePrivate: includePrivate,
-                           unreadable: try unreadableCount(),
+                           nextSession: next, config: vault.config, includePrivate: audience.includesPrivate,
+                           unreadable: try index.unreadableCount(),
                            templateText: templates ? TemplateText(store: TemplateStore(vault: vault), crisisLine: vault.config.crisisLine) : nil)
-    }
-
-    /// Days of the session notes, for resolving periods. Without `includePrivate`, private
-    /// session notes don't count: a shared digest must not start at (and print the date
-    /// of) a session the person kept private.
-    public func sessionDays(includePrivate: Bool) throws -> [EntryDate] {
-        try read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT day FROM record WHERE type = 'session' AND day IS NOT NULL AND private <= ? ORDER BY day
-                """, arguments: [includePrivate])
-        }.compactMap { try? DateParser.parse($0) }
     }
 }

@@ -16,11 +16,11 @@ public struct HomeworkTable: Sendable, Hashable {
     /// Builds the table from the index for `period`, with "this week" around `today`
     /// (the local day in the vault's zone, or `BETWEEN_TODAY`).
     public static func build(index: Index, period: DigestPeriod, today: EntryDate) throws -> HomeworkTable {
-        let input = try index.digestInput(for: period, includePrivate: true, templates: false)
+        let input = try DigestInput.read(from: index, period: period, audience: .owner, templates: false)
         let progress = HomeworkProgressBuilder.build(assignments: input.assignments, entries: input.entries, period: period)
         let first = DayText.weekStart(of: today, weekStart: index.vault.config.weekStart)
         let week = DigestPeriod(start: first, end: EntryDate.fromDayNumber(first.dayNumber + 6), basis: "this week")
-        let weekInput = try index.digestInput(for: week, includePrivate: true, templates: false)
+        let weekInput = try DigestInput.read(from: index, period: week, audience: .owner, templates: false)
         let practice = HomeworkProgressBuilder.practice(weekInput.entries)
         var remaining: [String: Int] = [:]
         for assignment in HomeworkProgressBuilder.active(weekInput.assignments) {
@@ -35,9 +35,7 @@ public struct HomeworkTable: Sendable, Hashable {
 
     /// Whether the assignment `id` was practised (an entry not flagged `skipped`) before `day`.
     private static func practised(_ id: String, before day: EntryDate, in index: Index) throws -> Bool {
-        let candidates = try index.entries(matching: RecordFilter(
-            sql: "r.day < ? AND EXISTS (SELECT 1 FROM field f WHERE f.recordId = r.id AND f.key = 'homework' AND f.text = ?)",
-            arguments: [day.dayString, id.lowercased()]))
+        let candidates = try index.entries(matching: .before(day) && .fieldText("homework", equals: id))
         return !(HomeworkProgressBuilder.practice(candidates.filter { $0.type != .homework })[id] ?? []).isEmpty
     }
 

@@ -8,10 +8,9 @@
 public enum PrivateRisk {
     /// The message, or nil when no private entry of the period that was left out holds a sign of risk.
     public static func notice(_ input: DigestInput) -> String? {
-        guard !input.includePrivate else { return nil }
         var count = 0
         var kinds: [RaiseReason.Kind] = []
-        for entry in input.entries where entry.isPrivate && entry.date.map(input.period.contains) == true {
+        for entry in input.entries where !input.audience.admits(entry) && entry.date.map(input.period.contains) == true {
             let risks = RaiseRules.risks(entry, riskUrges: input.config.riskUrges)
             guard !risks.isEmpty else { continue }
             count += 1

@@ -1,6 +1,5 @@
 import BetweenCore
 import BetweenIndex
-import GRDB
 
 /// A numeric field over time: `between trend FIELD`.
 public struct Trend: Sendable, Hashable {
@@ -54,31 +53,18 @@ extension Trend {
     }
 }
 
-extension Index {
-    /// The fields (dotted for nested ones) that hold a number in some entry, sorted.
-    public func numberFields() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT key FROM field WHERE num IS NOT NULL ORDER BY key") }
-    }
-
-    /// Every numeric value of `field` (dotted for nested), grouped by day or by week
-    /// ("w/c 9 Nov": weeks start on the vault's `week-start`), optionally only for one
+extension Trend {
+    /// Every numeric value of `field` (dotted for nested) in `index`, grouped by day or by
+    /// week ("w/c 9 Nov": weeks start on the vault's `week-start`), optionally only for one
     /// assignment or record type. Private entries count: trends are for the vault's owner.
-    public func trend(of field: String, by bucket: MoodSeries.Bucket, homework: String? = nil, type: String? = nil) throws -> Trend {
-        var sql = """
-            SELECT r.day, f.num FROM field f JOIN record r ON r.id = f.recordId
-            WHERE f.key = ? AND f.num IS NOT NULL AND r.day IS NOT NULL
-            """
-        var arguments: StatementArguments = [field]
-        if let homework { sql += " AND r.homework = ? AND r.type != 'homework'"; arguments += [homework] }
-        if let type { sql += " AND r.type = ?"; arguments += [type] }
-        sql += " ORDER BY r.sort_key"
-        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
-        let weekStart = vault.config.weekStart
+    public static func of(_ field: String, by bucket: MoodSeries.Bucket, homework: String? = nil, type: EntryType? = nil,
+                          in index: Index) throws -> Trend {
+        let query = RecordQuery.and([homework.map(RecordQuery.practising), type.map(RecordQuery.type)].compactMap { $0 })
+        let weekStart = index.vault.config.weekStart
         var values: [Int: [Double]] = [:]
-        for row in rows {
-            guard let day = try? DateParser.parse(row["day"] as String) else { continue }
-            let start = bucket == .day ? day : DayText.weekStart(of: day, weekStart: weekStart)
-            values[start.dayNumber, default: []].append(row["num"])
+        for number in try index.numbers(of: field, matching: query) {
+            let start = bucket == .day ? number.day : DayText.weekStart(of: number.day, weekStart: weekStart)
+            values[start.dayNumber, default: []].append(number.value)
         }
         let starts = values.keys.sorted()
         let newest = starts.last.map { EntryDate.fromDayNumber($0).year }

@@ -74,7 +74,9 @@ public struct StagedCheck: Sendable {
             let result = reader.entry(at: path, content)
             if case .success(let entry) = result {
                 if isStaged, case .bytes(let text) = content { texts[path] = text }
-                if entry.type == .homework { entry.homeworkID.map { known.insert($0) } } else if isStaged { entry.homeworkID.map { used.insert($0) } }
+                if let id = entry.homeworkID {
+                    if entry.type == .homework { known.insert(id) } else if isStaged { used.insert(id) }
+                }
             }
             report.add(result, reported: isStaged)
         }

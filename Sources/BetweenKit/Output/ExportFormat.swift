@@ -45,20 +45,20 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     }
 }
 
-extension Index {
-    /// The matching entries in `format`, handed to `output` a record at a
-    /// time (CSV reads the records twice: first for its columns), so an export of every
-    /// note never holds them all.
-    public func write(_ format: ExportFormat, matching filter: RecordFilter = .all, to output: (String) throws -> Void) throws {
-        switch format {
-        case .json: try write(RecordFormat.json, matching: filter, to: output)
-        case .jsonl: try write(RecordFormat.jsonl, matching: filter, to: output)
+extension ExportFormat {
+    /// The records of `index` matching `query` in this format, handed to `output` a record
+    /// at a time (CSV reads the records twice: first for its columns), so an export of
+    /// every note never holds them all.
+    public func write(from index: Index, matching query: RecordQuery = .all, to output: (String) throws -> Void) throws {
+        switch self {
+        case .json: try RecordFormat.json.write(from: index, matching: query, to: output)
+        case .jsonl: try RecordFormat.jsonl.write(from: index, matching: query, to: output)
         case .csv:
             var keys = Set<String>()
-            try forEachEntry(matching: filter) { keys.formUnion(ExportFormat.flatten($0.fields).keys) }
-            let columns = ExportFormat.columns(keys)
-            try output(ExportFormat.header(columns))
-            try forEachEntry(matching: filter) { try output(ExportFormat.row($0, columns)) }
+            try index.forEachEntry(matching: query) { keys.formUnion(Self.flatten($0.fields).keys) }
+            let columns = Self.columns(keys)
+            try output(Self.header(columns))
+            try index.forEachEntry(matching: query) { try output(Self.row($0, columns)) }
         }
     }
 }

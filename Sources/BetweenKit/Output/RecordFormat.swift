@@ -33,25 +33,26 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     }
 }
 
-extension Index {
-    /// The records matching `filter` in `format`, handed to `output` in pieces: JSON a
-    /// record at a time, so printing every record never holds them all. Only JSON decodes
-    /// whole records; a table or CSV reads the columns it shows, paths only the paths.
-    public func write(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
+extension RecordFormat {
+    /// The records of `index` matching `query` in this format, handed to `output` in
+    /// pieces: JSON a record at a time, so printing every record never holds them all.
+    /// Only JSON decodes whole records; a table or CSV reads the columns it shows, paths
+    /// only the paths.
+    public func write(from index: Index, matching query: RecordQuery = .all, order: RecordOrder = .path,
                       limit: Int? = nil, to output: (String) throws -> Void) throws {
-        switch format {
+        switch self {
         case .paths:
-            try output(try paths(matching: filter, order: order, limit: limit).map { TerminalText.path($0) + "\n" }.joined())
+            try output(try index.paths(matching: query, order: order, limit: limit).map { TerminalText.path($0) + "\n" }.joined())
         case .table:
-            try output(RecordFormat.table(try summaries(matching: filter, order: order, limit: limit)))
+            try output(Self.table(try index.summaries(matching: query, order: order, limit: limit)))
         case .csv:
-            try output(RecordFormat.csv(try summaries(matching: filter, order: order, limit: limit)))
+            try output(Self.csv(try index.summaries(matching: query, order: order, limit: limit)))
         case .json:
             var array = JSONValue.ArrayWriter(pretty: true)
-            try forEachEntry(matching: filter, order: order, limit: limit) { try output(array.element(EntryJSON.record($0))) }
+            try index.forEachEntry(matching: query, order: order, limit: limit) { try output(array.element(EntryJSON.record($0))) }
             try output(array.end() + "\n")
         case .jsonl:
-            try forEachEntry(matching: filter, order: order, limit: limit) { try output(EntryJSON.record($0).serialized() + "\n") }
+            try index.forEachEntry(matching: query, order: order, limit: limit) { try output(EntryJSON.record($0).serialized() + "\n") }
         }
     }
 }

@@ -29,7 +29,7 @@ extension Between {
             let config = index.vault.config
             var builder = CopeCard.Builder(config: config, homework: homework, tag: tag,
                                            template: TemplateText(store: TemplateStore(vault: index.vault), crisisLine: config.crisisLine))
-            try index.forEachEntry(matching: RecordFilter(sql: "r.type NOT IN ('note', 'session', 'measure')")) { builder.add($0) }
+            try index.forEachEntry(matching: .excludingTypes([.note, .session, .measure])) { builder.add($0) }
             Terminal.write(CopeRenderer.render(builder.card, format: format))
         }
     }

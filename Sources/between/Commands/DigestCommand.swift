@@ -23,15 +23,12 @@ extension Between {
         @Option(name: .long, help: "Output format: md, html or json.")
         var format: DigestFormat = .md
 
-        @OptionGroup var outputOptions: OutputOptions
-
-        @Flag(name: .long, help: "Include private entries.")
-        var includePrivate = false
+        @OptionGroup var sharingOptions: SharingOptions
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
-            let period = try periodOptions.resolve(in: index, includePrivate: includePrivate)
-            let input = try index.digestInput(for: period, includePrivate: includePrivate)
+            let period = try periodOptions.resolve(in: index, for: sharingOptions.audience)
+            let input = try DigestInput.read(from: index, period: period, audience: sharingOptions.audience)
             let digest = DigestBuilder.build(input)
             let text: String
             do {
@@ -39,7 +36,7 @@ extension Between {
             } catch {
                 throw BetweenFailure(message: "\(error)")
             }
-            try outputOptions.deliver(text, vault: index.vault)
+            try sharingOptions.outputOptions.deliver(text, vault: index.vault)
             try indexOptions.reportUnreadable(index, notIn: "in this digest")
             // For the person only: never in the digest, whatever the format or -o.
             if let notice = PrivateRisk.notice(input) { Terminal.writeError("between: note: \(notice)\n") }

@@ -20,21 +20,18 @@ extension Between {
         @Option(name: .long, help: "Output format: json, jsonl or csv.")
         var format: ExportFormat = .json
 
-        @OptionGroup var outputOptions: OutputOptions
-
-        @Flag(name: .long, help: "Include private entries.")
-        var includePrivate = false
+        @OptionGroup var sharingOptions: SharingOptions
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
-            let matching = try expression.map { try QueryRunner.filter($0, in: index, strict: false, includePrivate: includePrivate, quiet: indexOptions.quiet) } ?? .all
-            let filter = includePrivate ? matching : RecordFilter(sql: "(\(matching.sql)) AND r.private = 0", arguments: matching.arguments)
+            let audience = sharingOptions.audience
+            let matching = try expression.map { try QueryRunner.query($0, in: index, strict: false, audience: audience, quiet: indexOptions.quiet) } ?? .all
+            let shared = matching && .visible(to: audience)
             // A record at a time, to the file or stdout: an export of every note never holds them all.
-            try outputOptions.deliver(vault: index.vault) { output in try index.write(format, matching: filter, to: output) }
+            try sharingOptions.outputOptions.deliver(vault: index.vault) { output in try format.write(from: index, matching: shared, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "in this export")
             // Said on stderr, never in the export: how many, not which.
-            let leftOut = includePrivate ? 0 : try index.count(matching: RecordFilter(sql: "(\(matching.sql)) AND r.private <> 0",
-                                                                                       arguments: matching.arguments))
+            let leftOut = try index.count(matching: matching) - index.count(matching: shared)
             if leftOut > 0 {
                 Terminal.writeError("between: note: \(leftOut) private \(leftOut == 1 ? "entry was" : "entries were") left out of this export; "
                     + "add --include-private to include \(leftOut == 1 ? "it" : "them")\n")

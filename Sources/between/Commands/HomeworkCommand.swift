@@ -14,7 +14,7 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let period = try periodOptions.resolve(in: index, includePrivate: true)
+            let period = try periodOptions.resolve(in: index, for: .owner)
             let today = LocalClock(timezone: index.vault.config.timezone).today()
             Terminal.write(try HomeworkTable.build(index: index, period: period, today: today).render())
         }

@@ -33,9 +33,10 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let filter = type.map { RecordFilter(sql: "r.type = ?", arguments: [$0]) } ?? .all
+            // validate() let only a type's name through.
+            let query = type.flatMap(EntryType.init(rawValue:)).map(RecordQuery.type) ?? .all
             let order = try QueryRunner.order(sort, expression: "")
-            try Terminal.stream { output in try index.write(format, matching: filter, order: order, to: output) }
+            try Terminal.stream { output in try format.write(from: index, matching: query, order: order, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "listed")
         }
     }

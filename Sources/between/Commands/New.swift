@@ -75,7 +75,7 @@ extension Between {
             }
             let (index, _) = try indexOptions.refreshedIndex()
             let vault = index.vault
-            let assignments = Assignments(try index.entries(matching: RecordFilter(sql: "r.type = ?", arguments: ["homework"])))
+            let assignments = Assignments(try index.entries(matching: .type(.homework)))
             let writer = NewEntry(vault: vault)
             let created: NewEntry.Created
             do {

@@ -40,9 +40,9 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let filter = try QueryRunner.filter(expression, in: index, strict: strict, quiet: indexOptions.quiet)
+            let query = try QueryRunner.query(expression, in: index, strict: strict, quiet: indexOptions.quiet)
             let order = try QueryRunner.order(sort, expression: expression)
-            try Terminal.stream { output in try index.write(format, matching: filter, order: order, limit: limit, to: output) }
+            try Terminal.stream { output in try format.write(from: index, matching: query, order: order, limit: limit, to: output) }
         }
     }
 }

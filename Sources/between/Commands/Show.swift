@@ -27,7 +27,7 @@ extension Between {
             let (index, _) = try indexOptions.refreshedIndex()
             let root = index.vault.root
             let relative = VaultPaths.relative(path, root: root, workingDirectory: FileManager.default.currentDirectoryPath)
-            guard let entry = try index.entries(matching: RecordFilter(sql: "r.path = ?", arguments: [relative])).first else {
+            guard let entry = try index.entries(matching: .path(relative)).first else {
                 if let problem = try index.otherDiagnostics().first(where: { $0.path == relative }) {
                     throw BetweenFailure(message: "\(relative): \(problem.message)")
                 }

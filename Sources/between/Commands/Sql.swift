@@ -13,7 +13,7 @@ extension Between {
 
         @OptionGroup var indexOptions: IndexOptions
 
-        @Argument(help: ArgumentHelp("The SQL, e.g. \"SELECT day, count(*) FROM record GROUP BY day\".", valueName: "sql"))
+        @Argument(help: ArgumentHelp("The SQL, e.g. \"\(ReadOnlySQL.example)\".", valueName: "sql"))
         var sql: String
 
         @Option(name: .long, help: "Output format: table, json or csv.")

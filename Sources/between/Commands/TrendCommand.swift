@@ -31,7 +31,8 @@ extension Between {
 
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            let trend = try index.trend(of: field, by: by, homework: homework, type: type)
+            // validate() let only a type's name through.
+            let trend = try Trend.of(field, by: by, homework: homework, type: type.flatMap(EntryType.init(rawValue:)), in: index)
             guard !trend.points.isEmpty else {
                 // Like grep: nothing found is exit 1, not an error in how it was asked.
                 Terminal.printError(Trend.nothingFound(in: field, homework: homework, numberFields: try index.numberFields()))

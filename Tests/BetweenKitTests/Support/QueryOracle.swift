@@ -295,10 +295,15 @@ enum QueryIndex {
         return queue
     }
 
-    /// Paths matching a filter, sorted.
-    static func paths(_ queue: DatabaseQueue, _ filter: RecordFilter) throws -> [String] {
+    /// Paths matching a condition, sorted.
+    static func paths(_ queue: DatabaseQueue, _ condition: SQLFragment) throws -> [String] {
         try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT r.path FROM record r WHERE \(filter.sql) ORDER BY r.path", arguments: filter.arguments)
+            try String.fetchAll(db, sql: "SELECT r.path FROM record r WHERE \(condition.sql) ORDER BY r.path", arguments: condition.arguments)
         }
+    }
+
+    /// Paths matching a compiled query, sorted.
+    static func paths(_ queue: DatabaseQueue, _ query: CompiledQuery) throws -> [String] {
+        try paths(queue, query.sql)
     }
 }

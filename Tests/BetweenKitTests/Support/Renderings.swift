@@ -3,7 +3,7 @@
 @testable import BetweenKit
 
 // Records rendered from entries held in memory: the oracles the index's streaming
-// writers (`Index.write`, which read a record at a time) are compared with.
+// writers (`RecordFormat.write`, `ExportFormat.write`, which read a record at a time) are compared with.
 
 extension RecordFormat {
     /// The records in this format. Table and CSV show the main columns (`RecordSummary`);
@@ -47,11 +47,11 @@ extension RecordSummary {
 }
 
 extension Index {
-    /// What `write(_:matching:order:limit:to:)` hands over, as one string.
-    func render(_ format: RecordFormat, matching filter: RecordFilter = .all, order: RecordFilter? = nil,
+    /// What `RecordFormat.write(from:matching:order:limit:to:)` hands over, as one string.
+    func render(_ format: RecordFormat, matching query: RecordQuery = .all, order: RecordOrder = .path,
                 limit: Int? = nil) throws -> String {
         var text = ""
-        try write(format, matching: filter, order: order, limit: limit) { text += $0 }
+        try format.write(from: self, matching: query, order: order, limit: limit) { text += $0 }
         return text
     }
 }

@@ -1,5 +1,5 @@
 import BetweenCore
-import GRDB
+internal import GRDB
 
 /// A piece of SQL with the values bound to its `?` placeholders, in order.
 struct SQLFragment: Sendable {
@@ -21,8 +21,9 @@ struct SQLFragment: Sendable {
         SQLFragment("(NOT \(inner.sql))", inner.values)
     }
 
-    var filter: RecordFilter {
-        RecordFilter(sql: sql, arguments: StatementArguments(values))
+    /// The values, as GRDB binds them.
+    var arguments: StatementArguments {
+        StatementArguments(values)
     }
 }
 
