@@ -1,4 +1,5 @@
 import ArgumentParser
+import BetweenCore
 import BetweenKit
 
 import Glibc
@@ -32,8 +33,13 @@ struct Between: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try IndexRecovery.run(&command)
-        } catch let failure as BetweenFailure {
-            Terminal.printError(failure.message)
+        } catch let error as any UserFacingError {
+            // The one place an error becomes words on the terminal.
+            if let text = error.layout(color: Terminal.stderrWantsColor) {
+                Terminal.writeError(text)
+            } else {
+                Terminal.printError(error.message)
+            }
             Glibc.exit(2)
         } catch let code as ExitCode {
             Glibc.exit(code.rawValue)
@@ -46,9 +52,4 @@ struct Between: ParsableCommand {
             Glibc.exit(2)
         }
     }
-}
-
-/// An environment problem the user can fix (no vault, unreadable file): exit 2.
-struct BetweenFailure: Error {
-    let message: String
 }

@@ -20,7 +20,7 @@ struct IndexOptions: ParsableArguments {
         do {
             index = try Index.open(vault, rebuild: rebuild, replacing: IndexRecovery.replacing)
         } catch {
-            throw BetweenFailure(message: "can't open the index: \(error)")
+            throw CommandError.cannotOpenIndex(error)
         }
         IndexRecovery.opened = index.openedFile
         let progress = quiet ? nil : ProgressBar.forStandardError()
@@ -34,7 +34,7 @@ struct IndexOptions: ParsableArguments {
         } catch where Index.isDamage(error) {
             throw error // rebuilt and run again (`IndexRecovery`)
         } catch {
-            throw BetweenFailure(message: "can't update the index: \(error)")
+            throw CommandError.cannotUpdateIndex(error)
         }
         IndexRecovery.opened = index.openedFile
         progress?.finish()

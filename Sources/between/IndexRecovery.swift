@@ -23,21 +23,13 @@ enum IndexRecovery {
             guard let damaged = opened else { throw error }
             let folder = damaged.root + "/.between"
             guard replacing == nil else {
-                throw BetweenFailure(message: """
-                    the index in \(folder) was damaged again, right after it was rebuilt (\(error)). Your notes are fine; \
-                    the disk may be failing, or another program may be writing into \(folder). \
-                    `between index --rebuild` builds it again
-                    """)
+                throw CommandError.indexDamagedAgain(folder: folder, error)
             }
             replacing = damaged
             guard !Terminal.hasWrittenResults else {
                 // Part of the answer is out and can't be taken back: rebuild for next time.
                 let rebuilt = (try? Index.open(Vault(root: damaged.root), replacing: damaged).refresh()) != nil
-                throw BetweenFailure(message: """
-                    the index in \(folder) turned out to be damaged while this command was printing, so what it printed \
-                    is incomplete. Your notes are fine. \(rebuilt ? "The index has been rebuilt from them: run the command again"
-                        : "Run `between index --rebuild`, then the command again")
-                    """)
+                throw CommandError.indexDamagedWhilePrinting(folder: folder, rebuilt: rebuilt)
             }
             try command.run()
         }

@@ -13,7 +13,7 @@ struct OutputOptions: ParsableArguments {
     func check(against vault: Vault) throws {
         guard let output, output != "-" else { return }
         if let refusal = OutputGuard.refusal(for: output, in: vault, workingDirectory: FileManager.default.currentDirectoryPath) {
-            throw BetweenFailure(message: refusal)
+            throw CommandError.outputRefused(refusal)
         }
     }
 
@@ -27,11 +27,7 @@ struct OutputOptions: ParsableArguments {
     func deliver(vault: Vault, _ produce: (_ output: (String) throws -> Void) throws -> Void) throws {
         try check(against: vault)
         guard let output, output != "-" else { return try Terminal.stream(produce) }
-        do {
-            try AtomicFile.write(to: output, produce)
-        } catch let failure as AtomicFile.Failure {
-            throw BetweenFailure(message: failure.description)
-        }
+        try AtomicFile.write(to: output, produce)
         Terminal.writeError("Wrote \(output)\n")
     }
 }

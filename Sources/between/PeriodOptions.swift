@@ -41,7 +41,7 @@ struct PeriodOptions: ParsableArguments {
             do {
                 return try LocalClock.day(text, today: today)
             } catch {
-                throw BetweenFailure(message: "\(option): \(error)")
+                throw CommandError.badDay(option: option, error)
             }
         }
         let request: DigestPeriod.Request
@@ -58,10 +58,9 @@ struct PeriodOptions: ParsableArguments {
             return try DigestPeriod.resolve(request, sessions: sessions, today: today, until: end)
         } catch {
             if case .noSession(let day) = error, try index.sessionDays(visibleTo: .owner).contains(where: { $0.dayNumber == day.dayNumber }) {
-                throw BetweenFailure(message: "the session note dated \(day.dayString) is private, so a digest doesn't use it; "
-                    + "add --include-private to use it, or pick another session (`between list --type session` lists them)")
+                throw CommandError.privateSession(day)
             }
-            throw BetweenFailure(message: error.description)
+            throw error
         }
     }
 }

@@ -3,8 +3,8 @@ import BetweenCore
 import BetweenIndex
 import BetweenKit
 
-/// Compiling a query expression against the index, with errors printed as the
-/// expression, a caret under the column, and a hint.
+/// Compiling a query expression against the index; a problem with it is a
+/// `QueryProblem` (printed as the expression, a caret under the column, and a hint).
 enum QueryRunner {
     /// `audience`: who the records are for; a private session note is `last-session` only
     /// when private entries reach them (not in `export` without `--include-private`).
@@ -24,8 +24,7 @@ enum QueryRunner {
             }
             return .matching(compiled)
         } catch let error as QuerySyntaxError {
-            Terminal.writeError(error.render(query: expression, color: Terminal.stderrWantsColor))
-            throw ExitCode(2)
+            throw QueryProblem(error: error, text: expression)
         }
     }
 
@@ -35,8 +34,7 @@ enum QueryRunner {
         do {
             return .sorted(try QuerySortParser.parse(spec))
         } catch {
-            Terminal.writeError(error.render(query: spec))
-            throw ExitCode(2)
+            throw QueryProblem(error: error, text: spec)
         }
     }
 }

@@ -14,8 +14,7 @@ enum SettingsProblems {
         Terminal.writeError(diagnostics.map(renderer.render).joined())
         guard !vault.canShare else { return }
         if sharing {
-            throw BetweenFailure(message: "\(VaultConfig.fileName) has an error (above), so Between can't be sure which entries "
-                + "you marked private; nothing was shared. Fix \(VaultConfig.fileName) (`between check` shows every problem), then run this again.")
+            throw CommandError.settingsUnreadableForSharing
         }
         Terminal.printWarning("\(VaultConfig.fileName) has an error (above); Between goes on with the default for each setting it "
             + "couldn't read. Fix it (`between check` shows every problem); until then `digest` and `export` refuse to run.")

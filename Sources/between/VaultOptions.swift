@@ -12,12 +12,8 @@ struct VaultOptions: ParsableArguments {
 
     /// Opens the vault, or fails with a message that says how to fix it.
     func open() throws -> Vault {
-        do {
-            let root = try VaultLocator.locate(explicit: vault, environment: ProcessInfo.processInfo.environment,
-                                               workingDirectory: FileManager.default.currentDirectoryPath)
-            return Vault(root: root)
-        } catch {
-            throw BetweenFailure(message: error.description)
-        }
+        let root = try VaultLocator.locate(explicit: vault, environment: ProcessInfo.processInfo.environment,
+                                           workingDirectory: FileManager.default.currentDirectoryPath)
+        return Vault(root: root)
     }
 }

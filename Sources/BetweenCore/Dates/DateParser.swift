@@ -77,7 +77,7 @@ public enum DateParser {
 }
 
 /// Why a text is not a date Between can use.
-public enum DateParseError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DateParseError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     /// The text does not have a date's form at all.
     case notADate(String)
     /// It has the form, but the date or time does not exist.

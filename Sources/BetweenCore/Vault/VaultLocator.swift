@@ -11,7 +11,7 @@
 /// `.notAVault`, before a command reads or creates anything; `between init` makes a vault.
 public enum VaultLocator {
     /// Why no vault could be used.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable, CustomStringConvertible {
         case missing(String, source: String)
         case notADirectory(String, source: String)
         /// The folder holds no marker. `source` is `--vault` or `BETWEEN_VAULT` when it was

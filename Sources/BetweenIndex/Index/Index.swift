@@ -212,7 +212,15 @@ public final class Index: @unchecked Sendable {
         return queue
     }
 
-    enum IndexError: Error { case unusable(String) }
+    enum IndexError: Error, CustomStringConvertible {
+        case unusable(String)
+
+        var description: String {
+            switch self {
+            case .unusable(let reason): reason
+            }
+        }
+    }
 
     /// Runs read-only work against the index (inside the index only: nothing outside it
     /// sees SQL or GRDB; tests use it to look at the tables).

@@ -19,7 +19,7 @@ public enum ReadOnlySQL {
     public static let example = "SELECT day, count(*) FROM record GROUP BY day"
 
     /// Why a statement was refused.
-    public struct Refusal: Error, CustomStringConvertible {
+    public struct Refusal: UserFacingError, CustomStringConvertible {
         public var description: String
     }
 

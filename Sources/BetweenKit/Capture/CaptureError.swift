@@ -1,7 +1,7 @@
 import BetweenCore
 
 /// Why `between new` or `between init` could not do what was asked, in plain words.
-public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CaptureError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     /// `between new TYPE` with a TYPE there is no template for.
     case unknownKind(String, hint: String?)
     /// `--homework` names no assignment of the vault.

@@ -70,7 +70,7 @@ public struct DigestPeriod: Sendable, Hashable {
 }
 
 /// Why a period can't be made.
-public enum PeriodError: Error, Sendable, CustomStringConvertible {
+public enum PeriodError: UserFacingError, Sendable, CustomStringConvertible {
     case backwards(EntryDate, EntryDate)
     case noSession(EntryDate)
 

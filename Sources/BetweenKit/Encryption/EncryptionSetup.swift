@@ -22,7 +22,7 @@ public enum EncryptionSetup {
     }
 
     /// Why set-up stopped (what was done before is kept, and running it again goes on).
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable, CustomStringConvertible {
         case git(Git.Failure)
         case age(Age.Failure)
         case keys(KeyStore.Failure)

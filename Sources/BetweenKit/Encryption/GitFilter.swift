@@ -21,7 +21,7 @@ public final class GitFilter {
     private var leftEncrypted: [String: Int] = [:]
 
     /// Why a note could not be cleaned; git stops (the filter is `required`), nothing is stored.
-    public struct CleanFailure: Error, Sendable, CustomStringConvertible {
+    public struct CleanFailure: UserFacingError, Sendable, CustomStringConvertible {
         public var description: String
     }
 

@@ -14,7 +14,7 @@ public enum KeyTransfer {
         """
 
     /// Why a key can't be exported or imported.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable, CustomStringConvertible {
         case notSetUp
         case noKey(path: String)
         case notAKey(String)

@@ -8,7 +8,7 @@ import Foundation
 /// Between may run git from the vault, a folder below it.
 public struct Git: Sendable {
     /// Why git could not answer.
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable, Equatable, CustomStringConvertible {
         /// No `git` program on PATH.
         case notInstalled
         /// The folder is not inside a git work tree.

@@ -5,7 +5,7 @@ import Glibc
 /// exclusively, mode 0600), written and synced, then renamed over the target, so a
 /// reader never sees half a report and a crash never leaves one.
 public enum AtomicFile {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: UserFacingError, CustomStringConvertible {
         public var description: String
     }
 

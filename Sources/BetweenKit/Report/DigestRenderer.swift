@@ -29,7 +29,7 @@ public enum DigestRenderer {
     ///
     /// - Throws: `TemplateError` when the template (or a partial it uses) is missing,
     ///   unreadable, or not valid Mustache; the error names the file, line and column.
-    public static func render(_ digest: Digest, format: DigestFormat, store: TemplateStore) throws -> String {
+    public static func render(_ digest: Digest, format: DigestFormat, store: TemplateStore) throws(TemplateError) -> String {
         let json = DigestJSON.encode(digest)
         guard let name = format.templateName else { return json.serialized(pretty: true) + "\n" }
         return try render(MustacheData.value(json), templateNamed: name, store: store)

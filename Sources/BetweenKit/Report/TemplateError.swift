@@ -2,7 +2,7 @@ import BetweenCore
 internal import Mustache
 
 /// Why a template can't be used, in words that say where and how to fix it.
-public enum TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum TemplateError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     /// No template of that name, in the vault or built in.
     case notFound(name: String)
     /// The vault's file exists but can't be read as text.

@@ -19,7 +19,7 @@ public enum TemplateExport {
     }
 
     /// Why an export stopped.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: UserFacingError, Sendable, CustomStringConvertible {
         /// The file or folder, from the vault root.
         public var path: String
         /// Why, in words (the system's reason, lowercased).

@@ -32,12 +32,7 @@ extension Between {
         }
 
         private func runStaged(_ vault: Vault) throws {
-            let check: StagedCheck
-            do {
-                check = try StagedCheck.run(vaultRoot: vault.root)
-            } catch {
-                throw BetweenFailure(message: error.description)
-            }
+            let check = try StagedCheck.run(vaultRoot: vault.root)
             let lines = check.lines
             let hasErrors = report(check.diagnostics, filesChecked: check.filesChecked) { lines.line($0, $1) }
             if hasErrors {

@@ -30,12 +30,7 @@ extension Between {
             let period = try periodOptions.resolve(in: index, for: sharingOptions.audience)
             let input = try DigestInput.read(from: index, period: period, audience: sharingOptions.audience)
             let digest = DigestBuilder.build(input)
-            let text: String
-            do {
-                text = try DigestRenderer.render(digest, format: format, store: TemplateStore(vault: index.vault))
-            } catch {
-                throw BetweenFailure(message: "\(error)")
-            }
+            let text = try DigestRenderer.render(digest, format: format, store: TemplateStore(vault: index.vault))
             try sharingOptions.outputOptions.deliver(text, vault: index.vault)
             try indexOptions.reportUnreadable(index, notIn: "in this digest")
             // For the person only: never in the digest, whatever the format or -o.

@@ -36,12 +36,7 @@ extension Between {
 
         /// Runs set-up and prints its report; shared with `between init --encrypt`.
         static func setUp(vaultRoot: String) throws {
-            let report: EncryptionSetup.Report
-            do {
-                report = try EncryptionSetup.run(vaultRoot: vaultRoot, executable: Init.runningExecutable())
-            } catch {
-                throw BetweenFailure(message: error.description)
-            }
+            let report = try EncryptionSetup.run(vaultRoot: vaultRoot, executable: Init.runningExecutable())
             Terminal.write((report.changed + report.leftAlone).map { $0 + "\n" }.joined())
             Terminal.writeError(report.advice.map { "between: " + $0 + "\n" }.joined())
         }
@@ -60,12 +55,7 @@ extension Between {
 
             func run() throws {
                 let vault = try vaultOptions.open()
-                let status: EncryptionStatus
-                do {
-                    status = try EncryptionStatus.read(vaultRoot: vault.root)
-                } catch {
-                    throw BetweenFailure(message: error.description)
-                }
+                let status = try EncryptionStatus.read(vaultRoot: vault.root)
                 Terminal.write(status.report)
                 if !status.plainPrivateInHistory.isEmpty { throw ExitCode.failure }
             }
@@ -100,12 +90,7 @@ extension Between {
 
                 func run() throws {
                     let vault = try vaultOptions.open()
-                    let identity: [UInt8]
-                    do {
-                        identity = try KeyTransfer.export(vaultRoot: vault.root)
-                    } catch {
-                        throw BetweenFailure(message: error.description)
-                    }
+                    let identity = try KeyTransfer.export(vaultRoot: vault.root)
                     Terminal.writeError(KeyTransfer.exportWarning + "\n")
                     Terminal.write(String(decoding: identity, as: UTF8.self))
                 }
@@ -127,18 +112,14 @@ extension Between {
                     let identity: [UInt8]
                     if let file, file != "-" {
                         guard let data = FileManager.default.contents(atPath: file), data.count <= 64 * 1024 else {
-                            throw BetweenFailure(message: "can't read the key file \(file); give the file `between encrypt key export` wrote")
+                            throw CommandError.cannotReadKeyFile(file)
                         }
                         identity = [UInt8](data)
                     } else {
                         identity = [UInt8](FileHandle.standardInput.readData(ofLength: 64 * 1024))
                     }
-                    do {
-                        let imported = try KeyTransfer.importKey(identity, vaultRoot: vault.root)
-                        Terminal.write(imported.lines.map { $0 + "\n" }.joined())
-                    } catch {
-                        throw BetweenFailure(message: error.description)
-                    }
+                    let imported = try KeyTransfer.importKey(identity, vaultRoot: vault.root)
+                    Terminal.write(imported.lines.map { $0 + "\n" }.joined())
                     if let file, file != "-" {
                         Terminal.writeError("between: now delete \(file), or keep it somewhere safe: anyone with it can read your private notes.\n")
                     }

@@ -38,11 +38,7 @@ extension Between {
 
             func run() throws {
                 let filter = GitFilterCommand.filter()
-                do {
-                    GitFilterCommand.writeStandardOutput(try filter.clean(GitFilterCommand.readStandardInput(), path: path))
-                } catch {
-                    throw BetweenFailure(message: error.description)
-                }
+                GitFilterCommand.writeStandardOutput(try filter.clean(GitFilterCommand.readStandardInput(), path: path))
             }
         }
 
@@ -70,7 +66,7 @@ extension Between {
 
             func run() throws {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw BetweenFailure(message: "can't read \(file) for git diff")
+                    throw CommandError.cannotReadFileForDiff(file)
                 }
                 // git doesn't say which note it is, only which vault (set up with the command).
                 let folder = vaultFolder.map { $0.hasSuffix("/") || $0.isEmpty ? $0 : $0 + "/" } ?? ""
@@ -88,7 +84,7 @@ extension Between {
                 do {
                     try FilterProcess.serve(input: STDIN_FILENO, output: STDOUT_FILENO, filter: GitFilterCommand.filter())
                 } catch {
-                    throw BetweenFailure(message: "git's filter protocol broke: \(error.reason)")
+                    throw CommandError.filterProtocolBroke(reason: error.reason)
                 }
             }
         }

@@ -38,21 +38,18 @@ extension Between {
             let root = VaultInit.absolutePath(directory ?? ".", from: workingDirectory)
             var changed: [String] = []
             var leftAlone: [String] = []
-            do {
-                let report = try VaultInit.run(at: root, shownAs: shown)
-                changed += report.changed
-                leftAlone += report.leftAlone
-            } catch {
-                throw BetweenFailure(message: "\(error)")
-            }
+            let report = try VaultInit.run(at: root, shownAs: shown)
+            changed += report.changed
+            leftAlone += report.leftAlone
             if git || encrypt {
                 do {
                     let report = try PreCommitHook.setUp(vaultRoot: root, executable: Self.runningExecutable())
                     changed += report.changed
                     leftAlone += report.leftAlone
                 } catch {
+                    // What was done so far is said before the error.
                     Terminal.write((changed + leftAlone).map { $0 + "\n" }.joined())
-                    throw BetweenFailure(message: "\(error)")
+                    throw error
                 }
             }
             Terminal.write((changed + leftAlone).map { $0 + "\n" }.joined())

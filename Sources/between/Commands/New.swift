@@ -70,25 +70,18 @@ extension Between {
             // Only write where a vault was asked for or marked, never into whatever folder we happen to be in.
             let root = try indexOptions.vaultOptions.open().root
             let named = indexOptions.vaultOptions.vault != nil || !(ProcessInfo.processInfo.environment["BETWEEN_VAULT"] ?? "").isEmpty
-            guard named || VaultInit.isMarked(root) else {
-                throw BetweenFailure(message: "there is no vault here (no between.yml in this folder or any folder above it); run `between init` to make this folder a vault, or name one with --vault")
-            }
+            guard named || VaultInit.isMarked(root) else { throw CommandError.noVaultHere }
             let (index, _) = try indexOptions.refreshedIndex()
             let vault = index.vault
             let assignments = Assignments(try index.entries(matching: .type(.homework)))
             let writer = NewEntry(vault: vault)
-            let created: NewEntry.Created
-            do {
-                let kind = try EntryKind.named(type)
-                let clock = LocalClock(timezone: vault.config.timezone)
-                let moment = try date.map { text throws(DateParseError) in try LocalClock.moment(text, today: clock.today()) }
-                    ?? clock.now()
-                let practised = kind.type == .homework ? homework : try assignments.resolve(homework, for: kind)
-                created = try writer.create(.init(kind: kind, date: moment, title: title, homework: practised),
+            let kind = try EntryKind.named(type)
+            let clock = LocalClock(timezone: vault.config.timezone)
+            let moment = try date.map { text throws(DateParseError) in try LocalClock.moment(text, today: clock.today()) }
+                ?? clock.now()
+            let practised = kind.type == .homework ? homework : try assignments.resolve(homework, for: kind)
+            let created = try writer.create(.init(kind: kind, date: moment, title: title, homework: practised),
                                             assignments: assignments.all)
-            } catch {
-                throw BetweenFailure(message: "\(error)")
-            }
             let shown = Self.displayPath(created.absolutePath)
             guard edit ?? (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) else {
                 Terminal.write(shown + "\n")
@@ -97,7 +90,7 @@ extension Between {
             guard let editor = Editor(environment: ProcessInfo.processInfo.environment) else {
                 Terminal.write(shown + "\n")
                 let hint = "set $VISUAL or $EDITOR to your editor (e.g. `export EDITOR=nano`) to have new entries open in it"
-                if edit == true { throw BetweenFailure(message: "no editor to open \(shown) with: \(hint)") }
+                if edit == true { throw CommandError.noEditor(file: shown, hint: hint) }
                 Terminal.writeError("Created \(shown); \(hint).\n")
                 return
             }
@@ -118,7 +111,7 @@ extension Between {
                 return
             case .couldNotStart(let reason):
                 Terminal.write(shown + "\n")
-                throw BetweenFailure(message: "\(reason). The new entry is kept: \(shown)")
+                throw CommandError.editorDidNotStart(reason: reason, file: shown)
             case .kept(let failed):
                 editorFailed = failed
             }

@@ -29,9 +29,9 @@ extension Between {
             let relative = VaultPaths.relative(path, root: root, workingDirectory: FileManager.default.currentDirectoryPath)
             guard let entry = try index.entries(matching: .path(relative)).first else {
                 if let problem = try index.otherDiagnostics().first(where: { $0.path == relative }) {
-                    throw BetweenFailure(message: "\(relative): \(problem.message)")
+                    throw CommandError.unreadableNote(path: relative, problem: problem.message)
                 }
-                throw BetweenFailure(message: "no note at \(relative) in the vault \(root); `between list --format paths` lists them")
+                throw CommandError.noNote(path: relative, root: root)
             }
             let crisisLine = index.vault.config.crisisLine
             switch format {

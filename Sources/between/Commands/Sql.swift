@@ -31,11 +31,11 @@ extension Between {
                     }
                 }
             } catch let refusal as ReadOnlySQL.Refusal {
-                throw BetweenFailure(message: refusal.description)
+                throw refusal
             } catch where Index.isDamage(error) {
                 throw error // rebuilt and run again (`IndexRecovery`)
             } catch {
-                throw BetweenFailure(message: "the SQL failed: \(error)")
+                throw CommandError.sqlFailed(error)
             }
         }
     }

@@ -50,12 +50,7 @@ extension Between {
 
             func run() throws {
                 let vault = try vaultOptions.open()
-                let report: TemplateExport.Report
-                do {
-                    report = try TemplateExport.export(to: vault.root, force: force)
-                } catch {
-                    throw BetweenFailure(message: error.description)
-                }
+                let report = try TemplateExport.export(to: vault.root, force: force)
                 var lines = report.written.map { "Wrote \($0)" }
                 lines += report.replaced.map { "Replaced \($0) with the built-in one" }
                 lines += report.unchanged.map { "Left \($0) alone: it is already the same as the built-in one" }
