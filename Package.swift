@@ -54,9 +54,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // What the build plugins' tools share: writing the source they generate.
+        .target(name: "GeneratedSource"),
         // Compiles the top-level templates/ folder into BetweenCore (BuiltinTemplates.files): the
         // model reads the entry templates' field comments, the kit renders them.
-        .executableTarget(name: "EmbedTemplatesTool"),
+        .executableTarget(name: "EmbedTemplatesTool", dependencies: ["GeneratedSource"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
         .executableTarget(
             name: "between",

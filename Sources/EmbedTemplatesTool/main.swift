@@ -4,13 +4,11 @@
 // with every regular file of the folder (dot-files left out), keyed by file name and sorted,
 // each file's bytes embedded as base64 so no template text (quotes, backslashes, `"""`, `#`)
 // can ever break the generated source. Decoded on first use.
-// Run by the EmbedTemplates build plugin; Foundation only.
+// Run by the EmbedTemplates build plugin; Foundation and GeneratedSource only.
 import Foundation
+import GeneratedSource
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("EmbedTemplatesTool: error: \(message)\n".utf8))
-    exit(1)
-}
+func fail(_ message: String) -> Never { GeneratedSource.fail("EmbedTemplatesTool", message) }
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else { fail("usage: EmbedTemplatesTool OUTPUT.swift TEMPLATES-FOLDER") }
@@ -69,12 +67,4 @@ source += """
 
     """
 
-// Rewrite only when something changed, so an unchanged template never forces a recompile.
-let outputURL = URL(fileURLWithPath: outputPath)
-if let existing = try? Data(contentsOf: outputURL), existing == Data(source.utf8) { exit(0) }
-do {
-    try FileManager.default.createDirectory(at: outputURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(source.utf8).write(to: outputURL, options: .atomic)
-} catch {
-    fail("can't write \(outputPath): \(error.localizedDescription)")
-}
+GeneratedSource.write(source, to: outputPath, tool: "EmbedTemplatesTool")
