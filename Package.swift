@@ -43,7 +43,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the authorizer `between sql` runs a person's SQL under.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            plugins: ["SourceFingerprint"]
         ),
         // The digest and its reports (Mustache), cope, output formats, capture, git, encryption, the schema.
         .target(
@@ -60,6 +61,10 @@ let package = Package(
         // model reads the entry templates' field comments, the kit renders them.
         .executableTarget(name: "EmbedTemplatesTool", dependencies: ["GeneratedSource"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
+        // Hashes the sources of BetweenCore and BetweenIndex, the templates and the dependency
+        // versions into BetweenIndex (BuildFingerprint.sources): an index another build wrote is rebuilt.
+        .executableTarget(name: "SourceFingerprintTool", dependencies: ["GeneratedSource"]),
+        .plugin(name: "SourceFingerprint", capability: .buildTool(), dependencies: ["SourceFingerprintTool"]),
         .executableTarget(
             name: "between",
             dependencies: [

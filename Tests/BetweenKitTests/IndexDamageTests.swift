@@ -149,13 +149,14 @@ import Testing
             ("broken full-text blocks", "UPDATE search_data SET block = x'0102030405060708' WHERE id > 10",
              [["search", "panic"], commands.last!]),
         ]
+        let fingerprint = IndexFingerprint.current(for: Vault(root: fixture.vault.root))
         for (name, sql, commands) in damages {
             for command in commands {
                 try fixture.damage { path in
                     let queue = try DatabaseQueue(path: path)
                     try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
                     // Sound to every check made on opening, even the page-by-page one.
-                    _ = try queue.read { try IndexCheck.verify($0, thorough: true) }
+                    _ = try queue.read { try IndexCheck.verify($0, fingerprint: fingerprint, thorough: true) }
                 }
                 try fixture.expectHealed(command, after: name)
             }

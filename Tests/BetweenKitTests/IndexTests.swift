@@ -274,7 +274,7 @@ import Testing
 
     @Test func aWriterOverAnEmptyIndexRefusesAPathTwice() throws {
         let queue = try DatabaseQueue()
-        try IndexSchema.migrator.migrate(queue)
+        try queue.write(IndexSchema.create)
         let entry = EntryParser.parse(path: "journal/a.md", text: Self.mood)
         let file = SourceFile(path: entry.path, absolutePath: "/vault/journal/a.md", size: 1, modified: 1)
         #expect(throws: DatabaseError.self) {

@@ -5,7 +5,12 @@ internal import CCmark
 import Glibc
 
 /// Parsing and rendering through Debian's libcmark 0.30 (plain CommonMark).
-enum CommonMark {
+package enum CommonMark {
+    /// The version of the libcmark this process runs with (e.g. `0.30.2`). It is a
+    /// shared system library, so an upgrade can change how notes parse without Between
+    /// being rebuilt: the index records it (Index/Fingerprint.swift).
+    package static let libraryVersion = String(cString: cmark_version_string())
+
     /// Parses a Markdown body into a flat list of enter/exit events.
     ///
     /// - Parameter lineOffset: lines of the file before the body (the front matter),

@@ -4,10 +4,11 @@ internal import GRDB
 
 /// The vault's SQLite index at `.between/index.sqlite`: a disposable cache of every record.
 ///
-/// Open it with `Index.open(_:)`, then `refresh()` before reading. A missing or
-/// older-schema database is rebuilt without complaint; a damaged or foreign one is
-/// rebuilt too, and `warnings` says so (`IndexCheck` tells them apart); a vault
-/// where `.between/` can't be written is indexed in memory instead (with a warning).
+/// Open it with `Index.open(_:)`, then `refresh()` before reading. A missing database,
+/// or one another build of Between or other settings made (`IndexFingerprint`), is
+/// rebuilt without complaint; a damaged or foreign one is rebuilt too, and `warnings`
+/// says so (`IndexCheck` tells them apart); a vault where `.between/` can't be written
+/// is indexed in memory instead (with a warning).
 /// Several processes may use one index at once: SQLite's WAL mode lets readers
 /// go on while one writer at a time refreshes, and a busy timeout makes the others wait.
 ///
@@ -59,8 +60,9 @@ public final class Index: @unchecked Sendable {
     /// first `refresh()` builds it. `replacing`: a file in which damage was met (see
     /// `isDamage`); it is rebuilt if it is still the index file, and the person is told.
     public static func open(_ vault: Vault, rebuild: Bool = false, replacing damaged: OpenedFile? = nil) throws -> Index {
+        let fingerprint = IndexFingerprint.current(for: vault)
         if let reason = IndexLocation.prepareFolder(of: vault.root) {
-            return try Index(vault: vault, database: inMemory(), warnings: [
+            return try Index(vault: vault, database: inMemory(fingerprint: fingerprint), warnings: [
                 "can't write the index in \(IndexLocation.folder(of: vault.root)) (\(reason)); "
                     + "answering from memory this time, which is slower",
             ])
@@ -78,7 +80,7 @@ public final class Index: @unchecked Sendable {
         }
         var warnings: [String] { wasDamaged ? [damageNote(vault.root)] : [] }
         do {
-            if let (pool, sound) = try openUsable(path, root: vault.root) {
+            if let (pool, sound) = try openUsable(path, root: vault.root, fingerprint: fingerprint) {
                 return Index(vault: vault, database: pool, sound: sound, warnings: warnings)
             }
         } catch IndexCheck.Problem.outdated {
@@ -87,7 +89,7 @@ public final class Index: @unchecked Sendable {
             wasDamaged = true
             IndexLocation.removeDatabase(of: vault.root)
         }
-        return try Index(vault: vault, database: inMemory(), pendingBuild: path, warnings: warnings)
+        return try Index(vault: vault, database: inMemory(fingerprint: fingerprint), pendingBuild: path, warnings: warnings)
     }
 
     /// What the person hears when a damaged index file was replaced.
@@ -104,7 +106,7 @@ public final class Index: @unchecked Sendable {
         do {
             return try build(at: path, progress: progress)
         } catch {
-            database = try Self.inMemory()
+            database = try Self.inMemory(fingerprint: fingerprint)
             warnings.append("can't create the index at \(path) (\(error.localizedDescription)); answering from memory this time. "
                 + "The index is only a cache: removing \(IndexLocation.folder(of: vault.root)) lets the next run build it afresh")
             return try update(progress: progress)
@@ -117,7 +119,7 @@ public final class Index: @unchecked Sendable {
         let root = vault.root
         let lock = IndexLocation.lock(of: root)
         defer { IndexLocation.unlock(lock) }
-        if let (pool, sound) = try? Self.openUsable(path, root: root) {
+        if let (pool, sound) = try? Self.openUsable(path, root: root, fingerprint: fingerprint) {
             (database, self.sound) = (pool, sound)
             return try update(progress: progress)
         }
@@ -125,7 +127,7 @@ public final class Index: @unchecked Sendable {
         let temporary = try IndexLocation.createBuildFile(of: root)
         defer { IndexLocation.removeBuildFile(of: root) }
         let queue = try DatabaseQueue(path: temporary, configuration: Self.configuration(buildingAside: true))
-        try Self.createSchema(in: queue)
+        try Self.createSchema(in: queue, fingerprint: fingerprint)
         database = queue
         let report = try update(progress: progress)
         // Readers of the finished file share it through the write-ahead log, like any
@@ -136,12 +138,15 @@ public final class Index: @unchecked Sendable {
         }
         try queue.close()
         try IndexLocation.moveBuildFile(of: root)
-        guard let (pool, sound) = try Self.openUsable(path, root: root, builtHere: true) else {
+        guard let (pool, sound) = try Self.openUsable(path, root: root, fingerprint: fingerprint, builtHere: true) else {
             throw IndexError.unusable("the new index vanished")
         }
         (database, self.sound) = (pool, sound)
         return report
     }
+
+    /// What this build, reading the vault with its settings, writes into an index.
+    private var fingerprint: String { IndexFingerprint.current(for: vault) }
 
     /// `buildingAside`: for the file a new index is built in, which nothing else
     /// reads until it is renamed, so it needs no journal at all.
@@ -164,13 +169,13 @@ public final class Index: @unchecked Sendable {
         return configuration
     }
 
-    /// Opens the index file at `path` when it exists and is ours, of this schema
-    /// version, and sound (`IndexCheck`); nil when there is no file; throws when it is
-    /// unusable (damaged, foreign, another schema version: it is only a cache, to be
-    /// built again). Returns what is now known sound of the file (nil when it can't
-    /// be stamped). `builtHere`: the file this process has just built, which needs no
-    /// page-by-page check.
-    private static func openUsable(_ path: String, root: String, builtHere: Bool = false) throws -> (DatabasePool, IndexCheck.Memo?)? {
+    /// Opens the index file at `path` when it exists and is ours, made with `fingerprint`,
+    /// and sound (`IndexCheck`); nil when there is no file; throws when it is unusable
+    /// (damaged, foreign, another fingerprint: it is only a cache, to be built again).
+    /// Returns what is now known sound of the file (nil when it can't be stamped).
+    /// `builtHere`: the file this process has just built, which needs no page-by-page check.
+    private static func openUsable(_ path: String, root: String, fingerprint: String,
+                                   builtHere: Bool = false) throws -> (DatabasePool, IndexCheck.Memo?)? {
         guard FileSystem.status(path) != nil else { return nil }
         let pool = try DatabasePool(path: path, configuration: configuration())
         IndexLocation.restrictFiles(of: root)
@@ -178,7 +183,9 @@ public final class Index: @unchecked Sendable {
         let stamp = IndexCheck.Stamp(of: path)
         let memo = IndexCheck.memo(of: root)
         let known = builtHere || (stamp != nil && stamp == memo?.stamp)
-        let schema = try pool.read { try IndexCheck.verify($0, thorough: !known, knownSchema: memo?.schema) }
+        let schema = try pool.read {
+            try IndexCheck.verify($0, fingerprint: fingerprint, thorough: !known, knownSchema: memo?.schema)
+        }
         guard let stamp else { return (pool, nil) }
         let sound = IndexCheck.Memo(stamp: stamp, schema: schema)
         IndexCheck.record(sound, of: root)
@@ -198,17 +205,18 @@ public final class Index: @unchecked Sendable {
         IndexCheck.record(IndexCheck.Memo(stamp: checkpointed, schema: sound.schema), of: vault.root)
     }
 
-    private static func createSchema(in database: some DatabaseWriter) throws {
-        try IndexSchema.migrator.migrate(database)
+    private static func createSchema(in database: some DatabaseWriter, fingerprint: String) throws {
         try database.write { db in
+            try IndexSchema.create(in: db)
             try db.execute(sql: "PRAGMA application_id = \(IndexSchema.applicationID)")
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?)", arguments: [String(IndexSchema.version)])
+            try IndexFingerprint.store(fingerprint, in: db)
         }
     }
 
-    private static func inMemory() throws -> DatabaseQueue {
+    private static func inMemory(fingerprint: String) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(configuration: configuration())
-        try createSchema(in: queue)
+        try createSchema(in: queue, fingerprint: fingerprint)
         return queue
     }
 

@@ -18,18 +18,19 @@ import Glibc
 enum IndexCheck {
     /// Why an index file can't be used.
     enum Problem: Error {
-        /// Made by another version of Between: rebuilt without a word (an upgrade does that).
+        /// Made by another build of Between, or with other settings (`IndexFingerprint`):
+        /// rebuilt without a word (an upgrade does that).
         case outdated
         /// Damaged, or not Between's: rebuilt, and the person is told.
         case damaged(String)
     }
 
-    /// Throws a `Problem` unless `db` is a sound index of this version; `thorough` adds
-    /// `PRAGMA quick_check`; `knownSchema`: the hash of a schema already found sound.
+    /// Throws a `Problem` unless `db` is a sound index made with `fingerprint`; `thorough`
+    /// adds `PRAGMA quick_check`; `knownSchema`: the hash of a schema already found sound.
     /// Returns the hash of the file's schema. SQLite's own errors (a file that isn't
     /// a database, a corrupt page) are thrown as they are.
     @discardableResult
-    static func verify(_ db: Database, thorough: Bool, knownSchema: String? = nil) throws -> String {
+    static func verify(_ db: Database, fingerprint: String, thorough: Bool, knownSchema: String? = nil) throws -> String {
         guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == IndexSchema.applicationID else {
             throw Problem.damaged("not Between's index")
         }
@@ -38,7 +39,10 @@ enum IndexCheck {
               let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") else {
             throw Problem.damaged("its meta table is missing")
         }
-        guard version == String(IndexSchema.version) else { throw Problem.outdated }
+        // Before the tables are compared: another build's may differ, and that is no damage.
+        guard version == String(IndexSchema.version), try IndexFingerprint.stored(in: db) == fingerprint else {
+            throw Problem.outdated
+        }
         let searchReady = try FirstUse.search.isDone(db)
         let schema = hash(objects, searchReady: searchReady)
         if schema != knownSchema {
@@ -89,8 +93,8 @@ enum IndexCheck {
     /// memory: without, and with, the triggers the first `search` installs. Made once.
     private static let expected = Result<(base: Set<SchemaObject>, withSearch: Set<SchemaObject>), any Error> {
         let queue = try DatabaseQueue()
-        try IndexSchema.migrator.migrate(queue)
         return try queue.write { db in
+            try IndexSchema.create(in: db)
             let base = try SchemaObject.all(in: db)
             try db.execute(sql: IndexSchema.searchTriggers)
             return (base, try SchemaObject.all(in: db))

@@ -51,31 +51,27 @@ extension Index {
     /// "check again", so the next refresh reads it (and re-parses it only if its hash
     /// differs), the way git treats racily clean files.
     ///
-    /// Every file is parsed again when the parse options changed (`ParseOptionsStamp`).
-    ///
     /// `progress` is called with (done, total) as files are parsed.
     func update(progress: (@Sendable (Int, Int) -> Void)?) throws -> RefreshReport {
         let scannedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         // The stored stamps are read while the vault is scanned: both mostly wait on
         // the system, and every command pays for both.
-        let stamps = Handoff<Result<(stamps: [String: Stamp], options: String?), Error>>()
+        let stamps = Handoff<Result<[String: Stamp], Error>>()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { [database] in
-            stamps.set(Result { try database.read { db in (try Self.storedStamps(db), try ParseOptionsStamp.stored(in: db)) } })
+            stamps.set(Result { try database.read(Self.storedStamps) })
         }
         let (files, diagnostics) = vault.sources()
         scanDiagnostics = vault.configDiagnostics + diagnostics
         reading.wait()
-        let (stored, storedOptions) = try stamps.value!.get()
+        let stored = try stamps.value!.get()
         let reader = VaultReader(vault)
-        let options = ParseOptionsStamp.value(of: reader.options)
-        let reparseAll = storedOptions != options
         var report = RefreshReport()
         var storedAndPresent = 0
         let candidates = files.filter { file in
             guard let stamp = stored[file.path] else { return true }
             storedAndPresent += 1
-            return reparseAll || stamp.size != file.size || stamp.modified != file.modified
+            return stamp.size != file.size || stamp.modified != file.modified
         }
         report.unchanged = files.count - candidates.count
         // Paths are unique: when every stored one is still there, nothing is gone.
@@ -93,7 +89,7 @@ extension Index {
                 defer { counter.step() }
                 // However many cores parse, at most about one large note's worth is in memory at once.
                 return InFlightBudget.files.withPermit(for: Int(clamping: file.size)) {
-                    Index.examine(file, previousHash: reparseAll ? nil : stored[file.path]?.hash, reader: reader)
+                    Index.examine(file, previousHash: stored[file.path]?.hash, reader: reader)
                 }
             }
         }
@@ -132,7 +128,6 @@ extension Index {
                 }
                 try writer.recreate(deferred)
                 try writer.refreshVaultDiagnostics()
-                if reparseAll { try ParseOptionsStamp.store(options, in: db) }
                 return .commit
             }
         }

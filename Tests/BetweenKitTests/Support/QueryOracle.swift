@@ -284,7 +284,7 @@ enum GeneratedVault {
 enum QueryIndex {
     static func make(_ entries: [Entry]) throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
-        try IndexSchema.migrator.migrate(queue)
+        try queue.write(IndexSchema.create)
         try queue.write { db in
             let writer = try IndexWriter(db)
             for entry in entries {
