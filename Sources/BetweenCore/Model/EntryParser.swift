@@ -89,7 +89,6 @@ public enum EntryParser {
         if let heading = body.firstHeading?.trimmingASCIIWhitespace(), !heading.isEmpty {
             return heading
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
-    }}
+        return Entry.stem(of: path)
+    }
+}
