@@ -51,7 +51,7 @@ public enum DayText {
     /// "HH:MM" of a dated entry with a time, else nil.
     static func time(_ date: EntryDate?) -> String? {
         guard let date, let hour = date.hour, let minute = date.minute else { return nil }
-        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        return hour.zeroPadded(to: 2) + ":" + minute.zeroPadded(to: 2)
     }
 
     private static func yearSuffix(_ date: EntryDate, _ year: Int?) -> String {

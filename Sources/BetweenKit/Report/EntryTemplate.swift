@@ -60,7 +60,7 @@ public enum EntryTemplate {
     public static func frontMatterText(_ date: EntryDate) -> String {
         guard let hour = date.hour, let minute = date.minute else { return date.dayString }
         if date.second == nil, date.utcOffsetMinutes == nil {
-            return date.dayString + " " + twoDigits(hour) + ":" + twoDigits(minute)
+            return date.dayString + " " + hour.zeroPadded(to: 2) + ":" + minute.zeroPadded(to: 2)
         }
         return date.isoText
     }
@@ -73,7 +73,7 @@ public enum EntryTemplate {
             "private": values.isPrivate ? "true" : "false",
         ]
         if let hour = values.date.hour, let minute = values.date.minute {
-            data["time"] = twoDigits(hour) + ":" + twoDigits(minute)
+            data["time"] = hour.zeroPadded(to: 2) + ":" + minute.zeroPadded(to: 2)
         }
         if let instrument = kind.instrument { data["instrument"] = instrument.rawValue }
         var text: [String: Any] = [:]
@@ -100,9 +100,5 @@ public enum EntryTemplate {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
     }
 }
