@@ -235,6 +235,34 @@ import Testing
         #expect(checked(page, known: [String(page.dropLast())])?.contains("; known ids: ") == true)
     }
 
+    /// The one way Between creates a file (a note, `between.yml`, a key, a template, the
+    /// pre-commit hook): the bytes whole, or nothing; never over a file, a folder or a link.
+    @Test func aNewFileIsWrittenWholeAndNeverReplacesAnything() throws {
+        let vault = try TemporaryVault(["mine.md": "mine\n"])
+        defer { vault.remove() }
+        let bytes = Array("---\ntype: mood\nmood: 4\n---\nA slow morning.\n".utf8)
+        #expect(FileSystem.createNew(vault.root + "/new.md", bytes: bytes, mode: 0o600))
+        #expect(FileManager.default.contents(atPath: vault.root + "/new.md") == Data(bytes))
+        #expect(FileSystem.status(vault.root + "/new.md")?.kind == .file)
+        let mode = try FileManager.default.attributesOfItem(atPath: vault.root + "/new.md")[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o077 } == 0, "nothing for the group or others")
+
+        #expect(!FileSystem.createNew(vault.root + "/mine.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        #expect(try vault.read("mine.md") == "mine\n")
+        try FileManager.default.createDirectory(atPath: vault.root + "/folder.md", withIntermediateDirectories: false)
+        #expect(!FileSystem.createNew(vault.root + "/folder.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        // A dangling link is not followed: its target is never created.
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/link.md", withDestinationPath: vault.root + "/elsewhere.md")
+        #expect(!FileSystem.createNew(vault.root + "/link.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        #expect(FileSystem.status(vault.root + "/elsewhere.md") == nil)
+
+        #expect(!FileSystem.createNew(vault.root + "/missing/new.md", bytes: bytes, mode: 0o644))
+        #expect(FileSystem.lastReason == "no such file or directory", "the system's reason, for the caller's message")
+    }
+
     @Test func aSecondAssignmentWithTheSameIdIsRefusedNeverRenamed() throws {
         let vault = try Self.vault([
             "homework/breathing.md": "---\ntype: homework\nid: breathing-478\n---\n",
