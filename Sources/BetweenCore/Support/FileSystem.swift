@@ -163,6 +163,19 @@ extension FileSystem {
 }
 
 extension FileSystem {
+    /// Creates the folder at the absolute `path` and every missing one above it, each new
+    /// one with `mode` (less the umask), as `mkdir -p` does; a folder already there is
+    /// fine. False, with `errno` set, when one can't be made (`ENOTDIR`: part of the path
+    /// is a file). Something other than a folder at `path` itself is the caller's to check.
+    package static func createFolders(_ path: String, mode: mode_t) -> Bool {
+        var prefix = ""
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if mkdir(prefix, mode) != 0, errno != EEXIST { return false }
+        }
+        return true
+    }
+
     /// Creates a file at `path` that was not there, with `bytes` as its whole content and
     /// `mode` (less the umask), synced to the disk. Never replaces anything: a file, a
     /// folder or a link at `path` (even a dangling one) fails with `EEXIST`.
