@@ -38,11 +38,17 @@ public struct EntryDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))"
     }
 
+    /// The time of day as written, `HH:MM` (no seconds, no zone); nil for a date without a time.
+    public var timeOfDay: String? {
+        guard let hour, let minute else { return nil }
+        return hour.zeroPadded(to: 2) + ":" + minute.zeroPadded(to: 2)
+    }
+
     /// The wall-clock time in ISO form, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS][zone]`,
     /// normalised (a space becomes `T`) but never shifted to another zone.
     public var isoText: String {
-        guard let hour, let minute else { return dayString }
-        var result = "\(dayString)T\(hour.zeroPadded(to: 2)):\(minute.zeroPadded(to: 2))"
+        guard let timeOfDay else { return dayString }
+        var result = "\(dayString)T\(timeOfDay)"
         if let second { result += ":\(second.zeroPadded(to: 2))" }
         if let offset = utcOffsetMinutes {
             if offset == 0 {
