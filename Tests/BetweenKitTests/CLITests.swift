@@ -53,6 +53,27 @@ import Testing
         #expect(help.stdout.contains("not a crisis service"))
     }
 
+    /// `list`, `schema` and `trend` take `--type` alike: an unknown type is a usage error,
+    /// before any note is read, with the closest type and the list of types; a known one
+    /// narrows what they show.
+    @Test func everyTypeOptionRefusesAnUnknownTypeTheSameWay() throws {
+        let example = try TemporaryVault.copyOfExample()
+        defer { example.remove() }
+        let types = "homework, session, reflection, thought-record, exposure, activity, mood, diary-card, measure, safety-plan, note"
+        for command in [["list"], ["schema"], ["trend", "mood"]] {
+            let wrong = try CLI.run(command + ["--type", "thought-recrod", "--vault", example.root])
+            #expect(wrong.status == 2 && wrong.stdout.isEmpty)
+            #expect(wrong.stderr.hasPrefix("between: error: unknown type 'thought-recrod'. Did you mean 'thought-record'? Types: \(types).\n"
+                                           + "Usage: between \(command[0]) "), "\(wrong.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: example.root + "/.between"), "refused before the vault is read")
+        let schema = try CLI.run(["schema", "--type", "exposure"])
+        #expect(schema.status == 0 && schema.stdout.contains("\"title\": \"Between exposure front matter\""))
+        let trend = try CLI.run(["trend", "mood", "--type", "mood", "--by", "day", "--vault", example.root])
+        let allTypes = try CLI.run(["trend", "mood", "--by", "day", "--vault", example.root])
+        #expect(trend.status == 0 && allTypes.status == 0 && trend.stdout != allTypes.stdout, "only mood check-ins: fewer points")
+    }
+
     /// The first thing a person reads: every paragraph wrapped whole at 80 columns (a
     /// line break written inside a sentence once left "your local" on a line of its own).
     @Test func theTopLevelHelpReadsAsReviewed() throws {

@@ -210,6 +210,59 @@ import Testing
         #expect(try CLI.run(["check"], in: vault.root).status == 0)
     }
 
+    /// `new --homework` and `check` say the same sentence, each with its own way on: `new`
+    /// shows the id as typed and up to twelve known ones, `check` cuts what a note holds short.
+    @Test func anUnknownAssignmentIsExplainedWithTheIdsThereAreOrHowToAddOne() {
+        let none = CaptureError.unknownAssignment("walking", known: []).description
+        #expect(none == "no assignment has the id 'walking'; there are no assignments yet (create one with `between new homework --title \"…\"`)")
+        let ids = (1...13).map { "assignment-\($0 + 100)-" + String(repeating: "x", count: 40) }
+        let long = String(repeating: "q", count: 45)
+        let listed = CaptureError.unknownAssignment(long, known: ids).description
+        #expect(listed == "no assignment has the id '\(long)'; known ids: \(ids.prefix(12).joined(separator: ", "))")
+
+        func checked(_ id: String, known: [String]) -> String? {
+            let assignments = known.map { VaultChecks.HomeworkReference(path: "homework/\($0).md", isAssignment: true, id: $0, position: nil) }
+            let note = VaultChecks.HomeworkReference(path: "journal/a.md", isAssignment: false, id: id, position: nil)
+            return VaultChecks.diagnostics(for: assignments + [note]).first?.message
+        }
+        #expect(checked("walking", known: []) == "no assignment has the id 'walking'; add it as homework/walking.md, or remove the homework line")
+        let cut = String(long.prefix(40)) + "…"
+        let shownIDs = ids.sorted().prefix(8).map { String($0.prefix(40)) + "…" }
+        #expect(checked(long, known: ids) == "no assignment has the id '\(cut)'; known ids: \(shownIDs.joined(separator: ", "))")
+        #expect(checked("walkng", known: ["walking", "breathing"]) == "no assignment has the id 'walkng'; did you mean 'walking'?")
+        // A pasted page is compared with no id (the edit distance would cost its length squared).
+        let page = String(repeating: "walking", count: 40)
+        #expect(checked(page, known: [String(page.dropLast())])?.contains("; known ids: ") == true)
+    }
+
+    /// The one way Between creates a file (a note, `between.yml`, a key, a template, the
+    /// pre-commit hook): the bytes whole, or nothing; never over a file, a folder or a link.
+    @Test func aNewFileIsWrittenWholeAndNeverReplacesAnything() throws {
+        let vault = try TemporaryVault(["mine.md": "mine\n"])
+        defer { vault.remove() }
+        let bytes = Array("---\ntype: mood\nmood: 4\n---\nA slow morning.\n".utf8)
+        #expect(FileSystem.createNew(vault.root + "/new.md", bytes: bytes, mode: 0o600))
+        #expect(FileManager.default.contents(atPath: vault.root + "/new.md") == Data(bytes))
+        #expect(FileSystem.status(vault.root + "/new.md")?.kind == .file)
+        let mode = try FileManager.default.attributesOfItem(atPath: vault.root + "/new.md")[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o077 } == 0, "nothing for the group or others")
+
+        #expect(!FileSystem.createNew(vault.root + "/mine.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        #expect(try vault.read("mine.md") == "mine\n")
+        try FileManager.default.createDirectory(atPath: vault.root + "/folder.md", withIntermediateDirectories: false)
+        #expect(!FileSystem.createNew(vault.root + "/folder.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        // A dangling link is not followed: its target is never created.
+        try FileManager.default.createSymbolicLink(atPath: vault.root + "/link.md", withDestinationPath: vault.root + "/elsewhere.md")
+        #expect(!FileSystem.createNew(vault.root + "/link.md", bytes: bytes, mode: 0o644))
+        #expect(errno == EEXIST)
+        #expect(FileSystem.status(vault.root + "/elsewhere.md") == nil)
+
+        #expect(!FileSystem.createNew(vault.root + "/missing/new.md", bytes: bytes, mode: 0o644))
+        #expect(FileSystem.lastReason == "no such file or directory", "the system's reason, for the caller's message")
+    }
+
     @Test func aSecondAssignmentWithTheSameIdIsRefusedNeverRenamed() throws {
         let vault = try Self.vault([
             "homework/breathing.md": "---\ntype: homework\nid: breathing-478\n---\n",

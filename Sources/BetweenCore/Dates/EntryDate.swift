@@ -35,21 +35,27 @@ public struct EntryDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The calendar day as `YYYY-MM-DD`: the day the writer meant.
     public var dayString: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))"
+    }
+
+    /// The time of day as written, `HH:MM` (no seconds, no zone); nil for a date without a time.
+    public var timeOfDay: String? {
+        guard let hour, let minute else { return nil }
+        return hour.zeroPadded(to: 2) + ":" + minute.zeroPadded(to: 2)
     }
 
     /// The wall-clock time in ISO form, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS][zone]`,
     /// normalised (a space becomes `T`) but never shifted to another zone.
     public var isoText: String {
-        guard let hour, let minute else { return dayString }
-        var result = "\(dayString)T\(pad(hour, 2)):\(pad(minute, 2))"
-        if let second { result += ":\(pad(second, 2))" }
+        guard let timeOfDay else { return dayString }
+        var result = "\(dayString)T\(timeOfDay)"
+        if let second { result += ":\(second.zeroPadded(to: 2))" }
         if let offset = utcOffsetMinutes {
             if offset == 0 {
                 result += "Z"
             } else {
                 let sign = offset < 0 ? "-" : "+"
-                result += "\(sign)\(pad(abs(offset) / 60, 2)):\(pad(abs(offset) % 60, 2))"
+                result += "\(sign)\((abs(offset) / 60).zeroPadded(to: 2)):\((abs(offset) % 60).zeroPadded(to: 2))"
             }
         }
         return result
@@ -59,7 +65,7 @@ public struct EntryDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     ///
     /// Dates without a time sort at the start of their day.
     public var sortKey: String {
-        "\(dayString)T\(pad(hour ?? 0, 2)):\(pad(minute ?? 0, 2)):\(pad(second ?? 0, 2))"
+        "\(dayString)T\((hour ?? 0).zeroPadded(to: 2)):\((minute ?? 0).zeroPadded(to: 2)):\((second ?? 0).zeroPadded(to: 2))"
     }
 
     /// `sortKey` as a number (`YYYYMMDDHHMMSS`): the same order, compared without
@@ -86,11 +92,6 @@ public struct EntryDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public static func < (lhs: EntryDate, rhs: EntryDate) -> Bool {
         lhs.sortNumber < rhs.sortNumber
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
 
@@ -148,6 +149,6 @@ extension EntryDate {
         let weekYear = EntryDate.fromDayNumber(thursday).year
         let firstOfYear = EntryDate.daysFromCivil(year: weekYear, month: 1, day: 1)
         let week = (thursday - firstOfYear) / 7 + 1
-        return "\(weekYear)-W\(week < 10 ? "0" : "")\(week)"
+        return "\(weekYear)-W\(week.zeroPadded(to: 2))"
     }
 }

@@ -53,6 +53,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(path: path, position: position, severity: .warning, message: message)
     }
 
+    /// The same problem, said of the file at `path`: the front-matter readers know the text,
+    /// not which file it came from.
+    package func located(in path: String) -> Diagnostic {
+        var located = self
+        located.path = path
+        return located
+    }
+
     /// `path:line:column`; a problem with the whole file points at its start (`:1:1`), so
     /// every line has the form editors and the `$gcc` problem matcher recognise. The path is
     /// safe to print (`TerminalText.path`).

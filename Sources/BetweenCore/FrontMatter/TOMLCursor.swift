@@ -87,7 +87,7 @@ struct TOMLCursor {
             let inner = bytes[(start + 1)..<(index - 1)]
             return inner.contains(UInt8(ascii: "\\")) ? nil : FrontMatterText.string(inner)
         }
-        while let byte = peek, Self.isBareKeyByte(byte) { index += 1 }
+        while let byte = peek, ASCII.isNameByte(byte) { index += 1 }
         guard index > start else {
             throw problem("expected a key: letters, digits, '-' and '_', or a name in quotes")
         }
@@ -183,15 +183,7 @@ struct TOMLCursor {
         (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
     }
 
-    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-        default: false
-        }
-    }
-
     private static func isBareValueByte(_ byte: UInt8) -> Bool {
-        isBareKeyByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        ASCII.isNameByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 }

@@ -86,7 +86,7 @@ private struct TOMLValueConverter {
             return .date(EntryDate(year: date.year, month: date.month, day: date.day))
         case .time:
             guard let time = value.time else { return .null }
-            return .string("\(Self.pad(time.hour)):\(Self.pad(time.minute)):\(Self.pad(time.second))")
+            return .string("\(time.hour.zeroPadded(to: 2)):\(time.minute.zeroPadded(to: 2)):\(time.second.zeroPadded(to: 2))")
         case .dateTime:
             guard let stamp = value.dateTime else { return .null }
             return .date(EntryDate(year: stamp.date.year, month: stamp.date.month, day: stamp.date.day,
@@ -112,9 +112,5 @@ private struct TOMLValueConverter {
     private func checkDepth(_ depth: Int) throws(Failure) {
         guard depth > FrontMatterParser.maximumDepth else { return }
         throw Failure(message: "front matter is nested more than \(FrontMatterParser.maximumDepth) levels deep; Between stops here")
-    }
-
-    private static func pad(_ number: Int) -> String {
-        number < 10 ? "0\(number)" : "\(number)"
     }
 }

@@ -108,7 +108,7 @@ enum YAMLInputGuard {
         var index = bytes.startIndex
         while let found = bytes[index...].firstIndex(of: sigil) {
             var end = found + 1
-            while end < bytes.endIndex, isNameByte(bytes[end]) { end += 1 }
+            while end < bytes.endIndex, ASCII.isNameByte(bytes[end]) { end += 1 }
             if end > found + 1 {
                 result.append(Name(name: FrontMatterText.string(bytes[(found + 1)..<end]), offset: found - bytes.startIndex, end: end))
             }
@@ -157,13 +157,5 @@ enum YAMLInputGuard {
 
     private static func isBlankOrEnd(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Bool {
         index >= bytes.endIndex || FrontMatterText.isSpaceOrTab(bytes[index]) || bytes[index] == FrontMatterText.lineFeed
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-        default: false
-        }
     }
 }

@@ -66,7 +66,11 @@ public struct Entry: Sendable, Hashable, Codable {
     public var tags: [String] { words("tags") }
 
     /// The file name without its folder and extension.
-    public var stem: String {
+    public var stem: String { Entry.stem(of: path) }
+
+    /// The file name of `path` without its folder and extension (`journal/walk.md` → `walk`;
+    /// a name that starts with its only dot, `.md`, stays whole).
+    public static func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])

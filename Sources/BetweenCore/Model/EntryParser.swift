@@ -17,11 +17,7 @@ public enum EntryParser {
     /// Parses `text`, the contents of the file at `path` (relative to the vault).
     public static func parse(path: String, text: String, options: Options = Options()) -> Entry {
         let split = FrontMatterParser.parse(text)
-        var diagnostics = split.diagnostics.map { diagnostic in
-            var located = diagnostic
-            located.path = path
-            return located
-        }
+        var diagnostics = split.diagnostics.map { $0.located(in: path) }
         let written = split.frontMatter?.fields ?? []
         let start = SourcePosition.fileStart
         let type = entryType(written, path: path, diagnostics: &diagnostics)
@@ -89,7 +85,6 @@ public enum EntryParser {
         if let heading = body.firstHeading?.trimmingASCIIWhitespace(), !heading.isEmpty {
             return heading
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
-    }}
+        return Entry.stem(of: path)
+    }
+}

@@ -78,7 +78,7 @@ enum PrivateSpelling {
         var result = ""
         for scalar in key.unicodeScalars.prefix(MessageText.limit) {
             if isInvisible(scalar) || lookAlikes[scalar] != nil || scalar.properties.generalCategory == .control {
-                result += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+                result += "<U+" + scalar.value.zeroPadded(to: 4, radix: 16, uppercase: true) + ">"
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -188,10 +188,4 @@ enum PrivateSpelling {
         }
         return table
     }()
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }

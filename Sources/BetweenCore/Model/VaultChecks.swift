@@ -42,17 +42,30 @@ public enum VaultChecks {
         }
         let known = firstByID.keys.sorted()
         for reference in references where !reference.isAssignment && firstByID[reference.id] == nil {
-            var message = "no assignment has the id \(MessageText.quoted(reference.id))"
-            // The edit distance costs length × length: a pasted page is no typo of an id.
-            if reference.id.utf8.count <= 200, let suggestion = Suggestion.closest(to: reference.id, among: known) {
-                message += "; did you mean \(MessageText.quoted(suggestion))?"
-            } else if known.isEmpty {
-                message += "; add it as homework/\(MessageText.excerpt(reference.id)).md, or remove the homework line"
-            } else {
-                message += "; known ids: \(known.prefix(8).map(MessageText.excerpt).joined(separator: ", "))"
-            }
+            let message = unknownIDMessage(
+                reference.id, known: known,
+                ifNone: "add it as homework/\(MessageText.excerpt(reference.id)).md, or remove the homework line",
+                listing: 8, show: MessageText.excerpt)
             diagnostics.append(.error(message, in: reference.path, at: reference.position ?? .fileStart))
         }
         return diagnostics
+    }
+
+    /// "no assignment has the id 'x'" and what to write instead: the known id closest to
+    /// `id`, or, when none is close, `ifNone` (there are no assignments yet) or the first
+    /// `listing` of the `known` ids. `show` writes an id into the message (a note's ids are
+    /// cut short; `between new --homework` shows them whole).
+    package static func unknownIDMessage(_ id: String, known: [String], ifNone: String, listing: Int,
+                                         show: (String) -> String) -> String {
+        var message = "no assignment has the id '\(show(id))'"
+        // The edit distance costs length × length: a pasted page is no typo of an id.
+        if id.utf8.count <= 200, let suggestion = Suggestion.closest(to: id, among: known) {
+            message += "; did you mean '\(show(suggestion))'?"
+        } else if known.isEmpty {
+            message += "; " + ifNone
+        } else {
+            message += "; known ids: \(known.prefix(listing).map(show).joined(separator: ", "))"
+        }
+        return message
     }
 }

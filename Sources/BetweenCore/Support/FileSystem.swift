@@ -161,3 +161,39 @@ extension FileSystem {
         return .success(bytes)
     }
 }
+
+extension FileSystem {
+    /// Creates the folder at the absolute `path` and every missing one above it, each new
+    /// one with `mode` (less the umask), as `mkdir -p` does; a folder already there is
+    /// fine. False, with `errno` set, when one can't be made (`ENOTDIR`: part of the path
+    /// is a file). Something other than a folder at `path` itself is the caller's to check.
+    package static func createFolders(_ path: String, mode: mode_t) -> Bool {
+        var prefix = ""
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if mkdir(prefix, mode) != 0, errno != EEXIST { return false }
+        }
+        return true
+    }
+
+    /// Creates a file at `path` that was not there, with `bytes` as its whole content and
+    /// `mode` (less the umask), synced to the disk. Never replaces anything: a file, a
+    /// folder or a link at `path` (even a dangling one) fails with `EEXIST`.
+    ///
+    /// False, with `errno` set to the first refusal, when it could not; a file it created
+    /// is then removed again, so nothing half written is left. The callers word the failure
+    /// themselves (`lastReason`, `lastError`).
+    package static func createNew(_ path: String, bytes: [UInt8], mode: mode_t) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { return false }
+        var failure: Int32?
+        if !FileWriting.writeAll(bytes, to: descriptor) { failure = errno }
+        // EINVAL: a file system that can't sync (some FUSE mounts); the bytes are written.
+        if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        guard let failure else { return true }
+        unlink(path) // only ever our own new, incomplete file
+        errno = failure
+        return false
+    }
+}

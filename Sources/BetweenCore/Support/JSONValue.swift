@@ -100,8 +100,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             // separators, bidi controls) as `\uXXXX`: the text is exact once decoded, and JSON
             // printed to a terminal can't carry an escape sequence or reorder what it shows.
             case let control where TerminalText.isControl(control):
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output += "\\u" + control.value.zeroPadded(to: 4, radix: 16)
             default: output.unicodeScalars.append(scalar)
             }
         }

@@ -23,3 +23,25 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension BinaryInteger {
+    /// The number's digits with zeros in front to make `width` of them: `7` → `"07"`,
+    /// `0x1f` in `radix` 16 → `"001f"`; a longer number keeps all its digits. For the
+    /// fixed-width numbers of dates, file names and escapes.
+    package func zeroPadded(to width: Int, radix: Int = 10, uppercase: Bool = false) -> String {
+        let digits = String(self, radix: radix, uppercase: uppercase)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+/// Classes of ASCII bytes, for the scanners that read text byte by byte.
+package enum ASCII {
+    /// `0-9`, `A-Z`, `a-z`, `_` and `-`: a TOML bare key's bytes, and a YAML anchor's or alias's.
+    package static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
+}

@@ -65,11 +65,7 @@ public struct VaultConfig: Sendable, Hashable {
         // front matter (its own `---` and `...` markers allowed, a BOM and CRLF too),
         // whose messages call it by its name.
         let reading = YAMLFrontMatter.read(FrontMatterText.normalised(text)[...], firstLine: 1, subject: .file(path))
-        var diagnostics = reading.diagnostics.map { diagnostic in
-            var located = diagnostic
-            located.path = path
-            return located
-        }
+        var diagnostics = reading.diagnostics.map { $0.located(in: path) }
         let fields = reading.fields ?? []
         func problem(_ message: String, _ pair: FieldPair) {
             diagnostics.append(.error(message, in: path, at: pair.valuePosition ?? pair.keyPosition))

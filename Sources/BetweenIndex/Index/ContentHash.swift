@@ -10,8 +10,7 @@ import BetweenCore
 enum ContentHash {
     /// The hash as 16 lowercase hex digits, as stored in `record.hash`.
     static func of(_ bytes: [UInt8]) -> String {
-        let hex = String(xxh64(bytes), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        xxh64(bytes).zeroPadded(to: 16, radix: 16)
     }
 
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87

@@ -160,8 +160,8 @@ extension Index {
         return stamped
     }
 
-    /// Files parsed per batch of the parse/write pipeline.
-    static let batchSize = 256
+    /// Files parsed per batch of the parse/write pipeline: as many as `check` reads at once.
+    static let batchSize = VaultReader.batchSize
 
     /// The most bytes of files in one batch (a larger file is a batch of its own). Two
     /// batches' records are in memory at once (one written while the next is parsed), and a

@@ -23,15 +23,9 @@ public enum CaptureError: UserFacingError, Sendable, Equatable, CustomStringConv
             let known = "Kinds: \(EntryKind.names.joined(separator: ", "))."
             return "there is no entry template called '\(name)'; \(hint.map { $0 + " " } ?? "")\(known)"
         case .unknownAssignment(let id, let known):
-            var message = "no assignment has the id '\(id)'"
-            if let suggestion = Suggestion.closest(to: id, among: known) {
-                message += "; did you mean '\(suggestion)'?"
-            } else if known.isEmpty {
-                message += "; there are no assignments yet (create one with `between new homework --title \"…\"`)"
-            } else {
-                message += "; known ids: \(known.prefix(12).joined(separator: ", "))"
-            }
-            return message
+            return VaultChecks.unknownIDMessage(
+                id, known: known, ifNone: "there are no assignments yet (create one with `between new homework --title \"…\"`)",
+                listing: 12, show: { $0 })
         case .assignmentExists(let id, let path):
             return "can't make a second assignment '\(id)': it is taken by \(path). An assignment's id is its file's name "
                 + "and what your entries name in `homework:`, so no two can share one. To change that assignment, open "

@@ -18,9 +18,9 @@ public struct EntryPath: Sendable, Hashable {
     public init(kind: EntryKind, date: EntryDate, assignmentID: String? = nil) {
         switch kind.folder {
         case .journal:
-            folder = "journal/\(Self.pad(date.year, 4))/\(Self.pad(date.month, 2))"
+            folder = "journal/\(date.year.zeroPadded(to: 4))/\(date.month.zeroPadded(to: 2))"
             var stamp = date.dayString
-            if let hour = date.hour, let minute = date.minute { stamp += "-" + Self.pad(hour, 2) + Self.pad(minute, 2) }
+            if let hour = date.hour, let minute = date.minute { stamp += "-" + hour.zeroPadded(to: 2) + minute.zeroPadded(to: 2) }
             stem = stamp + "-" + kind.name
         case .sessions:
             folder = "sessions"
@@ -42,10 +42,5 @@ public struct EntryPath: Sendable, Hashable {
     /// The path of try number `attempt`, e.g. `journal/2026/11/2026-11-20-1930-mood-2.md`.
     public func relativePath(attempt: Int) -> String {
         (folder.isEmpty ? "" : folder + "/") + stem(attempt: attempt) + ".md"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

@@ -36,19 +36,9 @@ enum ExclusiveFile {
 
     /// Writes `bytes` to a new file at `root/relativePath` with `mode` (less the umask), or says the name is taken.
     static func create(_ relativePath: String, in root: String, bytes: [UInt8], mode: mode_t = 0o644) throws(CaptureError) -> Outcome {
-        let path = root + "/" + relativePath
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        if descriptor < 0 {
+        guard FileSystem.createNew(root + "/" + relativePath, bytes: bytes, mode: mode) else {
             if errno == EEXIST { return .taken }
             throw .cannotCreate(path: relativePath, reason: FileSystem.lastReason)
-        }
-        var failure: String?
-        if !FileWriting.writeAll(bytes, to: descriptor) { failure = FileSystem.lastReason }
-        if failure == nil, fsync(descriptor) != 0, errno != EINVAL { failure = FileSystem.lastReason }
-        if close(descriptor) != 0, failure == nil { failure = FileSystem.lastReason }
-        if let failure {
-            unlink(path) // only ever our own new, incomplete file
-            throw .cannotCreate(path: relativePath, reason: failure)
         }
         return .created
     }

@@ -90,13 +90,9 @@ public enum VaultInit {
             guard status.kind == .directory else { throw .notAFolder(path: shown) }
             return
         }
-        var path = ""
-        for part in root.split(separator: "/") {
-            path += "/" + part
-            if mkdir(path, 0o755) != 0, errno != EEXIST {
-                let reason = errno == ENOTDIR ? "part of that path is a file, not a folder" : FileSystem.lastReason
-                throw .cannotCreate(path: shown, reason: reason)
-            }
+        guard FileSystem.createFolders(root, mode: 0o755) else {
+            let reason = errno == ENOTDIR ? "part of that path is a file, not a folder" : FileSystem.lastReason
+            throw .cannotCreate(path: shown, reason: reason)
         }
         guard FileSystem.status(root, follow: true)?.kind == .directory else { throw .notAFolder(path: shown) }
         report.changed.append("Created the folder \(shown)")

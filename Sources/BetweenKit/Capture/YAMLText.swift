@@ -35,8 +35,7 @@ enum YAMLText {
             case "\r": output += "\\r"
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
                 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output += "\\u" + scalar.value.zeroPadded(to: 4, radix: 16, uppercase: true)
             default:
                 output.unicodeScalars.append(scalar)
             }

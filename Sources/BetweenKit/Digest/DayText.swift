@@ -48,12 +48,6 @@ public enum DayText {
         return EntryDate.fromDayNumber(date.dayNumber - offset)
     }
 
-    /// "HH:MM" of a dated entry with a time, else nil.
-    static func time(_ date: EntryDate?) -> String? {
-        guard let date, let hour = date.hour, let minute = date.minute else { return nil }
-        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-    }
-
     private static func yearSuffix(_ date: EntryDate, _ year: Int?) -> String {
         guard let year, year != date.year else { return "" }
         return " \(date.year)"

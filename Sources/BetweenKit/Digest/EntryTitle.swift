@@ -24,7 +24,7 @@ enum EntryTitle {
         default: nil
         }
         if let what { return "\(kind) · \(what)" }
-        return DayText.time(entry.date).map { "\(kind) · \($0)" } ?? kind
+        return entry.date?.timeOfDay.map { "\(kind) · \($0)" } ?? kind
     }
 
     /// Each type's name in words.

@@ -66,8 +66,7 @@ public enum EncryptionSetup {
                 report.advice.append("This machine doesn't have the key for this vault, so private notes stay encrypted here (new ones are still encrypted before they go into git). To read them, copy the key from a machine that has it: `between encrypt key export > key.txt` there, then `between encrypt key import key.txt` here, and delete key.txt")
             }
         } else {
-            let digits = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-            let id = String(repeating: "0", count: 16 - digits.count) + digits
+            let id = UInt64.random(in: 0...UInt64.max).zeroPadded(to: 16, radix: 16)
             let identity: [UInt8]
             let recipients: [String]
             do {

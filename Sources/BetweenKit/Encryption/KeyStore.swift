@@ -102,12 +102,8 @@ public struct KeyStore: Sendable {
 
     /// Creates the folders on the way, each new one for its owner alone (as XDG asks).
     private func makeFolders() throws(Failure) {
-        var path = ""
-        for part in folder.split(separator: "/") {
-            path += "/" + part
-            if mkdir(path, 0o700) != 0, errno != EEXIST {
-                throw .cannotWrite(path: folder, reason: FileSystem.lastReason)
-            }
+        guard FileSystem.createFolders(folder, mode: 0o700) else {
+            throw .cannotWrite(path: folder, reason: FileSystem.lastReason)
         }
         guard FileSystem.status(folder, follow: true)?.kind == .directory else {
             throw .cannotWrite(path: folder, reason: "it is not a folder")

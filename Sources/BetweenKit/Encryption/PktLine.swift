@@ -85,9 +85,8 @@ public enum PktLine {
         /// `bytes` as one packet (at most `maximumData`).
         @discardableResult
         func data(_ bytes: [UInt8]) -> Bool {
-            let header = String(bytes.count + 4, radix: 16)
-            let padded = String(repeating: "0", count: 4 - header.count) + header
-            return FileWriting.writeAll(Array(padded.utf8) + bytes, to: descriptor)
+            let header = (bytes.count + 4).zeroPadded(to: 4, radix: 16)
+            return FileWriting.writeAll(Array(header.utf8) + bytes, to: descriptor)
         }
 
         /// `bytes` split into as many packets as needed (none when empty).

@@ -28,12 +28,8 @@ public struct Git: Sendable {
         }
     }
 
-    /// What a git command printed.
-    public struct Output: Sendable {
-        public var status: Int32
-        public var stdout: Data
-        public var stderr: String
-    }
+    /// What a git command printed, and how it ended.
+    public typealias Output = Subprocess.Output
 
     /// The folder git runs in.
     public let directory: String
@@ -47,8 +43,7 @@ public struct Git: Sendable {
         guard let executable = Self.executable() else { throw .notInstalled }
         do {
             // `-C`: git runs as if started in the folder (the child is not moved there itself).
-            let output = try Subprocess.run(executable, ["-C", directory] + arguments, environment: Self.environment(), input: input)
-            return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
+            return try Subprocess.run(executable, ["-C", directory] + arguments, environment: Self.environment(), input: input)
         } catch {
             throw .failed(command: arguments.joined(separator: " "), message: error.message)
         }

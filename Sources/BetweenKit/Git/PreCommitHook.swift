@@ -49,16 +49,10 @@ public enum PreCommitHook {
         } catch {
             throw .failed(command: "rev-parse --git-path hooks", message: "can't create \(shown): \(error.localizedDescription)")
         }
-        let descriptor = open(hookPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
-        guard descriptor >= 0 else {
+        guard FileSystem.createNew(hookPath, bytes: Array(script(command: command, executable: executable).utf8), mode: 0o755) else {
             throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(FileSystem.lastError)")
         }
-        defer { close(descriptor) }
-        fchmod(descriptor, 0o755) // executable whatever the umask
-        let bytes = Array(script(command: command, executable: executable).utf8)
-        guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress!, $0.count) }) == bytes.count else {
-            throw .failed(command: "rev-parse --git-path hooks", message: "can't write \(shown)/pre-commit: \(FileSystem.lastError)")
-        }
+        chmod(hookPath, 0o755) // executable whatever the umask
         report.changed.append("Added a pre-commit hook (\(shown)/pre-commit): each commit runs `\(command)` first, and stops if a note has an error")
         return report
     }

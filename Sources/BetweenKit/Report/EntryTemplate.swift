@@ -58,10 +58,8 @@ public enum EntryTemplate {
 
     /// The front-matter form of a date: `2026-11-20 19:30` (no seconds, no zone), else as written in ISO form.
     public static func frontMatterText(_ date: EntryDate) -> String {
-        guard let hour = date.hour, let minute = date.minute else { return date.dayString }
-        if date.second == nil, date.utcOffsetMinutes == nil {
-            return date.dayString + " " + twoDigits(hour) + ":" + twoDigits(minute)
-        }
+        guard let timeOfDay = date.timeOfDay else { return date.dayString }
+        if date.second == nil, date.utcOffsetMinutes == nil { return date.dayString + " " + timeOfDay }
         return date.isoText
     }
 
@@ -72,9 +70,7 @@ public enum EntryTemplate {
             "type": kind.type.rawValue,
             "private": values.isPrivate ? "true" : "false",
         ]
-        if let hour = values.date.hour, let minute = values.date.minute {
-            data["time"] = twoDigits(hour) + ":" + twoDigits(minute)
-        }
+        if let timeOfDay = values.date.timeOfDay { data["time"] = timeOfDay }
         if let instrument = kind.instrument { data["instrument"] = instrument.rawValue }
         var text: [String: Any] = [:]
         if let title = values.title, !title.isEmpty {
@@ -100,9 +96,5 @@ public enum EntryTemplate {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
     }
 }

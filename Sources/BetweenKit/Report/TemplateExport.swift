@@ -43,7 +43,10 @@ public enum TemplateExport {
             let relative = TemplateStore.folderName + "/" + name
             let path = folder + "/" + name
             guard FileSystem.status(path) != nil else {
-                try create(path, Array(text.utf8), relative: relative)
+                // Never overwrites: a file that appeared meanwhile fails the export.
+                guard FileSystem.createNew(path, bytes: Array(text.utf8), mode: 0o644) else {
+                    throw Failure(path: relative, reason: FileSystem.lastReason)
+                }
                 report.written.append(relative)
                 continue
             }
@@ -57,19 +60,6 @@ public enum TemplateExport {
             }
         }
         return report
-    }
-
-    /// Creates a new file; fails if one appeared meanwhile (never overwrites).
-    private static func create(_ path: String, _ bytes: [UInt8], relative: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: relative, reason: FileSystem.lastReason) }
-        let written = writeAll(descriptor, bytes)
-        let closed = close(descriptor) == 0
-        guard written, closed else {
-            let reason = FileSystem.lastReason
-            unlink(path)
-            throw Failure(path: relative, reason: reason)
-        }
     }
 
     /// Writes a temporary file beside `path` and renames it over `path`.

@@ -7,7 +7,7 @@ extension RecordFormat: ExpressibleByArgument {}
 
 extension Between {
     /// `between list`: one record per source file.
-    struct List: ParsableCommand {
+    struct List: TypeOptionCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the records of the vault, one per file.",
             discussion: "Files with problems are listed too; `between check` explains the problems. Notes that can't be read at all (binary, not UTF-8, too large) have no record: stderr says how many, and `between check` names them. Served by the index, refreshed first.")
@@ -27,14 +27,9 @@ extension Between {
                                    valueName: "fields"))
         var sort: String?
 
-        func validate() throws {
-            if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
-        }
-
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            // validate() let only a type's name through.
-            let query = type.flatMap(EntryType.init(rawValue:)).map(RecordQuery.type) ?? .all
+            let query = try entryType.map(RecordQuery.type) ?? .all
             let order = try QueryRunner.order(sort, expression: "")
             try Terminal.stream { output in try format.write(from: index, matching: query, order: order, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "listed")

@@ -4,7 +4,7 @@ import BetweenKit
 
 extension Between {
     /// `between schema`: JSON Schema of the front matter, for editors' YAML language servers.
-    struct SchemaCommand: ParsableCommand {
+    struct SchemaCommand: TypeOptionCommand {
         static let configuration = CommandConfiguration(
             commandName: "schema",
             abstract: "Print a JSON Schema of the front matter, so your editor completes fields and checks ranges while you type.",
@@ -13,12 +13,8 @@ extension Between {
         @Option(name: .long, help: ArgumentHelp("Only this record type (default: all, chosen by `type:`).", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
-        func validate() throws {
-            if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
-        }
-
         func run() throws {
-            Terminal.write(FrontMatterSchema.document(for: type.flatMap(EntryType.init(rawValue:))).serialized(pretty: true) + "\n")
+            try Terminal.write(FrontMatterSchema.document(for: entryType).serialized(pretty: true) + "\n")
         }
     }
 }

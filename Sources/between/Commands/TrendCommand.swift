@@ -6,7 +6,7 @@ extension MoodSeries.Bucket: ExpressibleByArgument {}
 
 extension Between {
     /// `between trend FIELD`: a numeric field over time.
-    struct TrendCommand: ParsableCommand {
+    struct TrendCommand: TypeOptionCommand {
         static let configuration = CommandConfiguration(
             commandName: "trend",
             abstract: "Show a numeric field (mood, distress, functioning, emotions.anxious, …) over time, with a sparkline.")
@@ -25,14 +25,9 @@ extension Between {
         @Option(name: .long, help: ArgumentHelp("Only entries of this type.", valueName: "type"), completion: .list(EntryType.names))
         var type: String?
 
-        func validate() throws {
-            if let problem = type.flatMap(EntryType.problem(withName:)) { throw ValidationError(problem) }
-        }
-
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
-            // validate() let only a type's name through.
-            let trend = try Trend.of(field, by: by, homework: homework, type: type.flatMap(EntryType.init(rawValue:)), in: index)
+            let trend = try Trend.of(field, by: by, homework: homework, type: entryType, in: index)
             guard !trend.points.isEmpty else {
                 // Like grep: nothing found is exit 1, not an error in how it was asked.
                 Terminal.printError(Trend.nothingFound(in: field, homework: homework, numberFields: try index.numberFields()))
