@@ -61,6 +61,29 @@ import Testing
         #expect((period["basis"] as? String)?.contains("no session notes yet") == true)
     }
 
+    /// The opening line gives the day count once: a basis that counted days itself read
+    /// "the last 14 days (…) (14 days)".
+    @Test func thePeriodLineSaysHowManyDaysOnceInEveryFormat() throws {
+        let vault = try TemporaryVault([
+            "journal/a.md": "---\ntype: mood\ndate: 2026-11-25\nmood: 6\n---\n",
+            "homework/walk.md": "---\ntype: homework\nid: walk\nassigned: 2026-11-01\nfrequency: daily\n---\n",
+        ])
+        defer { vault.remove() }
+        let expected = "Period: the last two weeks, as there are no session notes yet to start from (14 days). Entries read: 1."
+        #expect(try run(["digest"], vault: vault.root).stdout.contains("\n\(expected)\n"))
+        #expect(try run(["digest", "--format", "html"], vault: vault.root).stdout.contains(">\(expected)</p>"))
+        let earlier = try run(["digest", "--until", "2026-11-25"], vault: vault.root)
+        #expect(earlier.stdout.contains("Period: the two weeks to 2026-11-25, as there are no session notes yet to start from (14 days)."))
+        let homework = try run(["homework"], vault: vault.root).stdout
+        #expect(homework.hasPrefix("Homework the last two weeks, as there are no session notes yet to start from (14 days)\n"), "\(homework)")
+
+        try vault.write("sessions/2026-11-24.md", "---\ntype: session\ndate: 2026-11-24\n---\n")
+        let first = try run(["digest", "--session", "2026-11-24"], vault: vault.root).stdout
+        #expect(first.contains("Period: from two weeks before the first session to that session, on 2026-11-24 (15 days)."), "\(first)")
+        let until = try run(["digest", "--until", "2026-11-25"], vault: vault.root).stdout
+        #expect(until.contains("Period: from the session on 2026-11-24 to 2026-11-25 (2 days)."), "\(until)")
+    }
+
     @Test func nothingLoggedIsSaidNotAnEmptyPage() throws {
         let vault = try TemporaryVault(["sessions/2026-11-24.md": "---\ntype: session\ndate: 2026-11-24\n---\n"])
         defer { vault.remove() }
@@ -128,7 +151,7 @@ import Testing
     @Test func homeworkShowsAdherenceAndWhatIsLeftThisWeek() throws {
         let result = try run(["homework"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (2026-11-17 to 2026-11-26)\n"))
+        #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (10 days)\n"), "\(result.stdout)")
         #expect(result.stdout.contains("breathing-478        daily      6/10  60%"))
         #expect(result.stdout.hasSuffix("\nThis week: w/c 23 Nov.\n"), "the week by its first day, not an ISO number")
         #expect(!result.stdout.contains("morning-pages"), "a dropped assignment is not active")

@@ -41,7 +41,7 @@ public struct HomeworkTable: Sendable, Hashable {
 
     /// The table as text.
     public func render() -> String {
-        guard !progress.isEmpty else { return "No active assignments in \(period.basis).\n" }
+        guard !progress.isEmpty else { return "No active assignments in this period: \(period.summary).\n" }
         let rows = progress.map { item -> [String] in
             [item.id, item.frequency?.description ?? "-",
              item.expected.map { "\(item.done)/\($0)" } ?? "\(item.done)",
@@ -49,7 +49,7 @@ public struct HomeworkTable: Sendable, Hashable {
              item.averageHelpful.map(NumberText.short) ?? "-", item.averageFit.map(NumberText.short) ?? "-",
              remainingThisWeek[item.id].map(String.init) ?? "-"]
         }
-        return "Homework \(period.basis) (\(period.start.dayString) to \(period.end.dayString))\n\n"
+        return "Homework \(period.summary)\n\n"
             + TextTable(headers: ["ASSIGNMENT", "FREQUENCY", "DONE", "ADHERENCE", "HELPFUL", "FIT", "LEFT THIS WEEK"], rows: rows).render()
             + "\nThis week: \(DayText.week(weekStart, year: period.end.year)).\n"
     }
