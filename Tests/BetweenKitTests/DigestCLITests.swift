@@ -157,6 +157,43 @@ import Testing
         #expect(!result.stdout.contains("morning-pages"), "a dropped assignment is not active")
     }
 
+    /// A one-off task done before the period was done: a later digest doesn't ask for it
+    /// again; and no digest asks for practice on days that haven't come yet.
+    @Test func adherenceAsksOnlyForWhatThePeriodCouldHold() throws {
+        let vault = try TemporaryVault([
+            "sessions/2026-11-10.md": "---\ntype: session\ndate: 2026-11-10\n---\n",
+            "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17\n---\n",
+            "homework/letter.md": "---\ntype: homework\nid: letter\ntitle: Letter to my sister\nassigned: 2026-11-03\nfrequency: once\n---\n",
+            "homework/walk.md": "---\ntype: homework\nid: walk\ntitle: Evening walk\nassigned: 2026-11-03\nfrequency: daily\n---\n",
+            "homework/call.md": "---\ntype: homework\nid: call\ntitle: Ring the GP\nassigned: 2026-11-03\nfrequency: once\n---\n",
+            "journal/letter.md": "---\ntype: reflection\ndate: 2026-11-12 20:00\nhomework: letter\n---\nWrote it. Didn't send it yet.\n",
+            "journal/walk.md": "---\ntype: activity\ndate: 2026-11-18 19:00\nhomework: walk\n---\nRound the park.\n",
+        ])
+        defer { vault.remove() }
+        func homework(_ arguments: [String]) throws -> [String: [String: Any]] {
+            let result = try run(["digest", "--format", "json"] + arguments, vault: vault.root, environment: ["BETWEEN_TODAY": "2026-11-20"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let items = try #require(object["homework"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "", $0) })
+        }
+        // Since the session on the 17th: the letter was written on the 12th, so it is not asked for again.
+        let since = try homework([])
+        #expect(since["letter"] == nil, "a once assignment done in an earlier period is done")
+        #expect(since["call"]?["expected"] as? Int == 1 && since["call"]?["done"] as? Int == 0, "one never done is still asked for")
+        #expect(since["walk"]?["expected"] as? Int == 4)
+        // The period in which it was done shows it done.
+        let earlier = try homework(["--session", "2026-11-17"])
+        #expect(earlier["letter"]?["done"] as? Int == 1 && earlier["letter"]?["adherence_percent"] as? Int == 100)
+        // Until the end of the month: the ten days after today ask for nothing yet.
+        let ahead = try homework(["--until", "2026-11-30"])
+        #expect(ahead["walk"]?["expected"] as? Int == 4, "17–20 Nov, not 17–30 Nov")
+        #expect(ahead["walk"]?["adherence_percent"] as? Int == 25)
+        // `between homework` reads the same rule.
+        let table = try run(["homework"], vault: vault.root, environment: ["BETWEEN_TODAY": "2026-11-20"]).stdout
+        #expect(!table.contains("letter") && table.contains("call"), "\(table)")
+    }
+
     @Test func trendShowsATableAndSparkline() throws {
         let result = try run(["trend", "mood", "--by", "week"])
         #expect(result.status == 0)

@@ -69,7 +69,7 @@ import Testing
             let exported = Set(export.stdout.split(separator: "\n").compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
             })
-            let input = try DigestInput.read(from: index, period: period, audience: audience, templates: false)
+            let input = try DigestInput.read(from: index, period: period, audience: audience, today: period.end, templates: false)
             #expect(input.entries.count == 12)
             for entry in input.entries {
                 #expect(input.audience.admits(entry) == exported.contains(entry.path), "\(audience): \(entry.path)")
