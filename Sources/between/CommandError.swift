@@ -20,8 +20,6 @@ enum CommandError: UserFacingError {
     case badDay(option: String, DateParseError)
     /// `--session` names the day of a private session note, which a digest doesn't use.
     case privateSession(EntryDate)
-    /// `new` outside a vault that was named or marked.
-    case noVaultHere
     case noEditor(file: String, hint: String)
     case editorDidNotStart(reason: String, file: String)
     /// `show` of a note that couldn't be read (its problem), or of no note at all.
@@ -60,8 +58,6 @@ enum CommandError: UserFacingError {
         case .privateSession(let day):
             "the session note dated \(day.dayString) is private, so a digest doesn't use it; "
                 + "add --include-private to use it, or pick another session (`between list --type session` lists them)"
-        case .noVaultHere:
-            "there is no vault here (no between.yml in this folder or any folder above it); run `between init` to make this folder a vault, or name one with --vault"
         case .noEditor(let file, let hint):
             "no editor to open \(file) with: \(hint)"
         case .editorDidNotStart(let reason, let file):

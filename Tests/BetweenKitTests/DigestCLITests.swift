@@ -61,6 +61,29 @@ import Testing
         #expect((period["basis"] as? String)?.contains("no session notes yet") == true)
     }
 
+    /// The opening line gives the day count once: a basis that counted days itself read
+    /// "the last 14 days (…) (14 days)".
+    @Test func thePeriodLineSaysHowManyDaysOnceInEveryFormat() throws {
+        let vault = try TemporaryVault([
+            "journal/a.md": "---\ntype: mood\ndate: 2026-11-25\nmood: 6\n---\n",
+            "homework/walk.md": "---\ntype: homework\nid: walk\nassigned: 2026-11-01\nfrequency: daily\n---\n",
+        ])
+        defer { vault.remove() }
+        let expected = "Period: the last two weeks, as there are no session notes yet to start from (14 days). Entries read: 1."
+        #expect(try run(["digest"], vault: vault.root).stdout.contains("\n\(expected)\n"))
+        #expect(try run(["digest", "--format", "html"], vault: vault.root).stdout.contains(">\(expected)</p>"))
+        let earlier = try run(["digest", "--until", "2026-11-25"], vault: vault.root)
+        #expect(earlier.stdout.contains("Period: the two weeks to 2026-11-25, as there are no session notes yet to start from (14 days)."))
+        let homework = try run(["homework"], vault: vault.root).stdout
+        #expect(homework.hasPrefix("Homework the last two weeks, as there are no session notes yet to start from (14 days)\n"), "\(homework)")
+
+        try vault.write("sessions/2026-11-24.md", "---\ntype: session\ndate: 2026-11-24\n---\n")
+        let first = try run(["digest", "--session", "2026-11-24"], vault: vault.root).stdout
+        #expect(first.contains("Period: from two weeks before the first session to that session, on 2026-11-24 (15 days)."), "\(first)")
+        let until = try run(["digest", "--until", "2026-11-25"], vault: vault.root).stdout
+        #expect(until.contains("Period: from the session on 2026-11-24 to 2026-11-25 (2 days)."), "\(until)")
+    }
+
     @Test func nothingLoggedIsSaidNotAnEmptyPage() throws {
         let vault = try TemporaryVault(["sessions/2026-11-24.md": "---\ntype: session\ndate: 2026-11-24\n---\n"])
         defer { vault.remove() }
@@ -128,10 +151,47 @@ import Testing
     @Test func homeworkShowsAdherenceAndWhatIsLeftThisWeek() throws {
         let result = try run(["homework"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (2026-11-17 to 2026-11-26)\n"))
+        #expect(result.stdout.hasPrefix("Homework since the session on 2026-11-17 (10 days)\n"), "\(result.stdout)")
         #expect(result.stdout.contains("breathing-478        daily      6/10  60%"))
         #expect(result.stdout.hasSuffix("\nThis week: w/c 23 Nov.\n"), "the week by its first day, not an ISO number")
         #expect(!result.stdout.contains("morning-pages"), "a dropped assignment is not active")
+    }
+
+    /// A one-off task done before the period was done: a later digest doesn't ask for it
+    /// again; and no digest asks for practice on days that haven't come yet.
+    @Test func adherenceAsksOnlyForWhatThePeriodCouldHold() throws {
+        let vault = try TemporaryVault([
+            "sessions/2026-11-10.md": "---\ntype: session\ndate: 2026-11-10\n---\n",
+            "sessions/2026-11-17.md": "---\ntype: session\ndate: 2026-11-17\n---\n",
+            "homework/letter.md": "---\ntype: homework\nid: letter\ntitle: Letter to my sister\nassigned: 2026-11-03\nfrequency: once\n---\n",
+            "homework/walk.md": "---\ntype: homework\nid: walk\ntitle: Evening walk\nassigned: 2026-11-03\nfrequency: daily\n---\n",
+            "homework/call.md": "---\ntype: homework\nid: call\ntitle: Ring the GP\nassigned: 2026-11-03\nfrequency: once\n---\n",
+            "journal/letter.md": "---\ntype: reflection\ndate: 2026-11-12 20:00\nhomework: letter\n---\nWrote it. Didn't send it yet.\n",
+            "journal/walk.md": "---\ntype: activity\ndate: 2026-11-18 19:00\nhomework: walk\n---\nRound the park.\n",
+        ])
+        defer { vault.remove() }
+        func homework(_ arguments: [String]) throws -> [String: [String: Any]] {
+            let result = try run(["digest", "--format", "json"] + arguments, vault: vault.root, environment: ["BETWEEN_TODAY": "2026-11-20"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let items = try #require(object["homework"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "", $0) })
+        }
+        // Since the session on the 17th: the letter was written on the 12th, so it is not asked for again.
+        let since = try homework([])
+        #expect(since["letter"] == nil, "a once assignment done in an earlier period is done")
+        #expect(since["call"]?["expected"] as? Int == 1 && since["call"]?["done"] as? Int == 0, "one never done is still asked for")
+        #expect(since["walk"]?["expected"] as? Int == 4)
+        // The period in which it was done shows it done.
+        let earlier = try homework(["--session", "2026-11-17"])
+        #expect(earlier["letter"]?["done"] as? Int == 1 && earlier["letter"]?["adherence_percent"] as? Int == 100)
+        // Until the end of the month: the ten days after today ask for nothing yet.
+        let ahead = try homework(["--until", "2026-11-30"])
+        #expect(ahead["walk"]?["expected"] as? Int == 4, "17–20 Nov, not 17–30 Nov")
+        #expect(ahead["walk"]?["adherence_percent"] as? Int == 25)
+        // `between homework` reads the same rule.
+        let table = try run(["homework"], vault: vault.root, environment: ["BETWEEN_TODAY": "2026-11-20"]).stdout
+        #expect(!table.contains("letter") && table.contains("call"), "\(table)")
     }
 
     @Test func trendShowsATableAndSparkline() throws {

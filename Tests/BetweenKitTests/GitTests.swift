@@ -155,6 +155,36 @@ import Testing
         #expect(typo.stdout.contains("no assignment has the id 'breathing-487'; did you mean 'breathing-478'?"))
     }
 
+    /// A first commit of a big vault stages every note. `check --staged` reads them a batch
+    /// at a time and keeps only the lines its problems show, not every staged text at once
+    /// (it held each one three times over: git's output, its bytes, and the text for carets).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BETWEEN_SANITIZER"] == nil))
+    func checkStagedNeedsMemoryForABatchNotForEveryStagedNote() throws {
+        let paragraph = String(repeating: "Tired but okay, went for the walk anyway and it helped a bit. ", count: 40)
+        let body = "\n" + String(repeating: paragraph + "\n\n", count: 1_000) // 2.5 MB
+        func staged(_ count: Int) throws -> TemporaryVault {
+            let vault = try Self.repository()
+            for number in 0..<count {
+                // Each with a warning, so a line of each is shown.
+                try vault.write("journal/2026-11-\(10 + number % 18)-\(number).md",
+                                "---\ntype: mood\ndate: 2026-11-\(10 + number % 18) 21:00\ndistress: \"60\"\n---\n" + body)
+            }
+            try Self.git(["add", "-A"], in: vault.root)
+            return vault
+        }
+        let small = try staged(3)
+        let large = try staged(33)
+        defer { small.remove(); large.remove() }
+        let environment = Self.environment.map { "\($0.key)=\($0.value)" }
+        let smallRun = try CLI.peakMemory(["check", "--staged", "--vault", small.root], environment: environment)
+        let largeRun = try CLI.peakMemory(["check", "--staged", "--vault", large.root], environment: environment)
+        #expect(smallRun.status == 0 && largeRun.status == 0)
+        #expect(largeRun.kibibytes - smallRun.kibibytes < 40_000,
+                "3 staged notes \(smallRun.kibibytes) KiB, 33 staged notes \(largeRun.kibibytes) KiB")
+        let shown = try Self.between(["check", "--staged"], in: large.root)
+        #expect(shown.stdout.components(separatedBy: "    distress: \"60\"\n").count == 34, "every note's line is shown")
+    }
+
     // MARK: - init --git
 
     @Test func anExistingHookIsNeverOverwritten() throws {

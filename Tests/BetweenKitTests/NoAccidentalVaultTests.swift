@@ -91,6 +91,11 @@ import Testing
         let named = try CLI.run(["list", "--vault", folder.root])
         #expect(named.status == 2)
         #expect(named.stderr.hasPrefix("between: error: \(folder.root) (from --vault) is not a vault: it holds no between.yml or .between/."))
+        // `new` writes nothing there either: the locator's rule is the only guard it has.
+        let written = try CLI.run(["new", "mood", "--no-edit", "--vault", folder.root])
+        #expect(written.status == 2 && written.stderr == named.stderr)
+        let writtenFromEnvironment = try CLI.run(["new", "mood", "--no-edit"], environment: ["BETWEEN_VAULT": folder.root])
+        #expect(writtenFromEnvironment.status == 2 && writtenFromEnvironment.stderr.contains("(from BETWEEN_VAULT) is not a vault"))
         let fromEnvironment = try CLI.run(["digest"], environment: ["BETWEEN_VAULT": folder.root])
         #expect(fromEnvironment.status == 2 && fromEnvironment.stderr.contains("(from BETWEEN_VAULT) is not a vault"))
         let inside = try CLI.run(["list"], environment: ["BETWEEN_VAULT": vault.root + "/journal"])

@@ -69,7 +69,7 @@ import Testing
             let exported = Set(export.stdout.split(separator: "\n").compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
             })
-            let input = try DigestInput.read(from: index, period: period, audience: audience, templates: false)
+            let input = try DigestInput.read(from: index, period: period, audience: audience, today: period.end, templates: false)
             #expect(input.entries.count == 12)
             for entry in input.entries {
                 #expect(input.audience.admits(entry) == exported.contains(entry.path), "\(audience): \(entry.path)")
@@ -106,6 +106,10 @@ import Testing
             "safety-plan.md": Self.safetyPlan,
             "journal/2026-11-20-2100-mood.md": "---\ntype: mood\ndate: 2026-11-20 21:00\nmood: 5\n---\n",
             "templates/notes.md": "not a note: the templates folder is skipped\n",
+            "templates/digest.md.mustache": "# My own digest: {{period.span}}\n",
+            "templates/mood.md.mustache": "---\ntype: mood\ndate: {{date}}\nmood:\n---\n",
+            ".gitignore": ".between/\n",
+            ".gitattributes": "journal/** filter=between-age\n",
         ])
         try FileManager.default.createDirectory(atPath: vault.root + "/.git", withIntermediateDirectories: true)
         try vault.write(".git/config", "[core]\n")
@@ -123,6 +127,13 @@ import Testing
         (".between/index.sqlite", ".between/ folder"),
         (".git/config", ".git/ folder"),
         ("plan-link.txt", "a link to one of your notes (safety-plan.md)"),
+        ("templates/digest.md.mustache", "inside the vault's templates/ folder, which holds your own templates"),
+        ("templates/mood.md.mustache", "inside the vault's templates/ folder"),
+        ("templates/notes.md", "inside the vault's templates/ folder"),
+        ("templates/prep.md", "inside the vault's templates/ folder"),
+        (".gitignore", "the vault's .gitignore, which keeps Between's index"),
+        ("journal/.gitignore", "the vault's .gitignore"),
+        (".gitattributes", "the vault's .gitattributes, which tells git which notes to encrypt"),
     ])
     func outputIntoTheVaultIsRefusedWhereItWouldReplaceOrBecomeANote(path: String, reason: String) throws {
         let vault = try vaultWithNotes()
@@ -148,13 +159,14 @@ import Testing
         let linked = try CLI.run(["digest", "-o", outside.root + "/plan.md", "--vault", vault.root], environment: Self.today)
         #expect(linked.status == 2)
         #expect(try vault.read("safety-plan.md") == Self.safetyPlan)
-        // Not notes: another extension, an excluded folder, the skipped templates folder, outside the vault.
-        try FileManager.default.createDirectory(atPath: vault.root + "/drafts", withIntermediateDirectories: true)
-        for path in ["prep.html", "drafts/prep.md", "templates/prep.md", outside.root + "/prep.md"] {
+        // Not the vault's own files: another extension, an excluded folder, a folder named templates
+        // below the top (only the top one holds templates), outside the vault.
+        try FileManager.default.createDirectory(atPath: vault.root + "/drafts/templates", withIntermediateDirectories: true)
+        for path in ["prep.html", "drafts/prep.md", "drafts/templates/prep.md", outside.root + "/prep.md"] {
             let result = try CLI.run(["digest", "-o", path, "--vault", vault.root], in: vault.root, environment: Self.today)
             #expect(result.status == 0, "-o \(path): \(result.stderr)")
             let written = path.hasPrefix("/") ? path : vault.root + "/" + path
-            #expect(FileManager.default.contents(atPath: written).map { String(decoding: $0, as: UTF8.self).hasPrefix("# Session prep") || $0.starts(with: Array("<!DOCTYPE".utf8)) } == true, "\(path)")
+            #expect(FileManager.default.contents(atPath: written).map { String(decoding: $0, as: UTF8.self).hasPrefix("# My own digest") || $0.starts(with: Array("<!DOCTYPE".utf8)) } == true, "\(path)")
         }
     }
 

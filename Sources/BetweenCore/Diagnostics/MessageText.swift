@@ -8,6 +8,11 @@ package enum MessageText {
 
     /// `text`, cut to `limit` characters and "…" when it is longer.
     package static func excerpt(_ text: some StringProtocol) -> String {
+        excerpt(text, limit: limit)
+    }
+
+    /// `text`, cut to `limit` characters and "…" when it is longer.
+    package static func excerpt(_ text: some StringProtocol, limit: Int) -> String {
         let head = text.prefix(limit + 1)
         return head.count <= limit ? String(head) : String(head.prefix(limit)) + "…"
     }

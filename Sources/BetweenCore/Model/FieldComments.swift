@@ -10,7 +10,10 @@
 ///   reads as the end of a range (`0 to 10`);
 /// - for any other field, what follows the template's own comment for it
 ///   (`TemplateComments`), when it suits the field: a date for `due`, one of the choices
-///   for `status`, a word for `flags`.
+///   for `status`, a word for `flags`;
+/// - for a questionnaire's answer, also any words after the template's comment for it
+///   (`# 9. Thoughts that … sometimes`): not a score, but an answer all the same, and on
+///   question 9 one the digest raises (`CommentedValue`).
 /// A comment exactly as a template wrote it never counts (`# the date of the next
 /// session, e.g. 2026-11-27`). Only YAML has this trap: `mood = # 5` is not TOML.
 enum FieldComments {
@@ -35,10 +38,9 @@ enum FieldComments {
             case (_, .null), (_, .list([])), (_, .map([])):
                 guard let raw = line(at.line), let comment = comment(in: raw, from: at.column - 1, afterKey: true),
                       let value = value(in: comment.text, for: pair.key, kind: spec.kind) else { continue }
-                let shown = spec.kind.isNumber ? value.text : MessageText.quoted(value.text)
-                found.append(.warning("the \(shown) after # is a comment, so \(pair.key) is empty; "
-                                      + "write `\(pair.key): \(written(value.text, as: spec.kind))`",
-                                      in: path, at: SourcePosition(line: at.line, column: comment.column + value.offset)))
+                found.append(CommentedValue(field: pair.key, question: nil, text: written(value.text, as: spec.kind))
+                    .diagnostic(typed: value.text, isNumber: spec.kind.isNumber, in: path,
+                                at: SourcePosition(line: at.line, column: comment.column + value.offset)))
             default:
                 continue
             }
@@ -46,7 +48,7 @@ enum FieldComments {
         return found
     }
 
-    /// A questionnaire's blank answers with a number in their comment. The answers are the
+    /// A questionnaire's blank answers with an answer in their comment. The answers are the
     /// `-` lines below `items:` (comment lines between them skipped); when they can't be
     /// matched one to one with the list (a flow list, several on a line), none is judged.
     private static func answers(_ items: [FieldValue], below keyLine: Int, line: (Int) -> Substring?,
@@ -65,11 +67,23 @@ enum FieldComments {
         return zip(items.indices, itemLines).compactMap { index, itemLine in
             guard items[index] == .null, let dash = itemLine.text.unicodeScalars.firstIndex(of: "-"),
                   let comment = comment(in: itemLine.text, from: itemLine.text.unicodeScalars.distance(
-                      from: itemLine.text.unicodeScalars.startIndex, to: dash) + 1, afterKey: false),
-                  let value = value(in: comment.text, for: "items", kind: .wholeNumber(0...3)) else { return nil }
-            return .warning("the \(value.text) after # is a comment, so question \(index + 1) has no answer; write `- \(value.text)`",
-                            in: path, at: SourcePosition(line: itemLine.number, column: comment.column + value.offset))
+                      from: itemLine.text.unicodeScalars.startIndex, to: dash) + 1, afterKey: false) else { return nil }
+            // A number ends the comment; or, after the template's own comment, any words
+            // ("sometimes", "2 more than half the days"): an answer, though not one Between can score.
+            let number = value(in: comment.text, for: "items", kind: .wholeNumber(0...3))
+            guard let typed = number ?? wordsAfterTemplate(in: comment.text, for: "items") else { return nil }
+            return CommentedValue(field: "items", question: index + 1, text: typed.text)
+                .diagnostic(typed: typed.text, isNumber: number != nil, in: path, at: SourcePosition(line: itemLine.number, column: comment.column + typed.offset))
         }
+    }
+
+    /// The words after the template's own comment for `field`, when the comment starts with one.
+    private static func wordsAfterTemplate(in comment: [Unicode.Scalar], for field: String) -> (text: String, offset: Int)? {
+        let lead = comment.firstIndex { !isBlank($0) } ?? comment.count
+        guard let known = TemplateComments.known(for: field).first(where: { comment[lead...].starts(with: $0) }) else { return nil }
+        let words = words(in: comment, (lead + known.count)..<comment.count)
+        guard let first = words.first, let last = words.last else { return nil }
+        return (string(comment[first.lowerBound..<last.upperBound]), first.lowerBound)
     }
 
     /// The comment on a line where nothing but blanks, `[]` or `{}` follows the key (or the
@@ -139,9 +153,8 @@ enum FieldComments {
 
     /// The value as it should be written on the field's line.
     private static func written(_ text: String, as kind: FieldKind) -> String {
-        let shown = MessageText.excerpt(text)
-        if case .textList = kind, !text.hasPrefix("[") { return "[\(shown)]" }
-        return shown
+        if case .textList = kind, !text.hasPrefix("[") { return "[\(text)]" }
+        return text
     }
 
     /// Words before a number that make it the end of a range, not a value: `0 to 10`, `out of 100`, `at most 5`.

@@ -27,7 +27,8 @@ enum TemplateComments {
     }()
 
     /// The (field, comment) pairs of a template's front matter: `key: … # comment` lines,
-    /// and `- # comment` lines, which belong to the field above them.
+    /// and `- # comment` lines, which belong to the field above them (`items:`, whose
+    /// line has no comment of its own, for a questionnaire's answers).
     static func fieldComments(in template: String) -> [(String, String)] {
         let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map({ String($0).trimmingASCIIWhitespace() }) == "---" else { return [] }
@@ -35,13 +36,13 @@ enum TemplateComments {
         var field: String?
         for line in lines.dropFirst() {
             if String(line).trimmingASCIIWhitespace() == "---" { break }
-            guard let hash = line.firstRange(of: " #") else { continue }
-            let comment = String(line[hash.upperBound...]).trimmingASCIIWhitespace()
-            let before = line[..<hash.lowerBound]
-            if let first = before.first, first != " ", first != "\t", let colon = before.firstIndex(of: ":") {
+            let hash = line.firstRange(of: " #")
+            let before = hash.map { line[..<$0.lowerBound] } ?? line[...]
+            let comment = hash.map { String(line[$0.upperBound...]).trimmingASCIIWhitespace() }
+            if let first = before.first, first != " ", first != "\t", first != "#", let colon = before.firstIndex(of: ":") {
                 field = String(before[..<colon])
-                result.append((field!, comment))
-            } else if String(before).trimmingASCIIWhitespace() == "-", let field {
+                if let comment { result.append((field!, comment)) }
+            } else if let comment, String(before).trimmingASCIIWhitespace() == "-", let field {
                 result.append((field, comment))
             }
         }

@@ -1,5 +1,7 @@
 /// Keeps `-o FILE` from writing over the vault's own files: a note (or a path that
-/// would be read as one), `between.yml`, and anything in `.between/` or `.git/`.
+/// would be read as one), `between.yml`, anything in `.between/`, `.git/` or the
+/// top-level `templates/` (the person's own templates), and git's `.gitignore` and
+/// `.gitattributes`, which keep the index out of git and private notes encrypted.
 ///
 /// A mistyped `-o vault/safety-plan.md` once replaced a safety plan; and a report saved
 /// as a note would be read back as one, private entries and all, by the next digest.
@@ -41,6 +43,19 @@ public enum OutputGuard {
         }
         if relative == VaultConfig.fileName {
             return ("your vault's settings file", "writing there would replace your settings")
+        }
+        if parts.first == "templates" {
+            return ("inside the vault's templates/ folder, which holds your own templates for digests and new entries",
+                    "writing there could replace one of them")
+        }
+        switch parts.last {
+        case ".gitignore":
+            return ("the vault's .gitignore, which keeps Between's index (and the private entries in it) out of git",
+                    "writing there would replace it")
+        case ".gitattributes":
+            return ("the vault's .gitattributes, which tells git which notes to encrypt", "writing there would replace it")
+        default:
+            break
         }
         guard scanner.reads(relative) else { return nil }
         return exists ? ("one of your notes (\(relative))", "writing there would replace it")

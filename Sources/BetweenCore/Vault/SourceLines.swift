@@ -12,19 +12,31 @@ public final class SourceLines {
     private var bytes: [UInt8]?
     /// A line start in `bytes` found before: the next lookup walks on from it.
     private var cursor = (line: 1, offset: 0)
+    /// Lines kept by number instead of whole texts (`init(lines:)`).
+    private let kept: [String: [Int: String]]?
 
     /// Lines of the files of the vault at `root`, as they are on disk.
     public init(root: String) {
         source = { path in Self.text(at: root + "/" + path, shownAs: path) }
+        kept = nil
     }
 
-    /// Lines of texts given by path (`check --staged`: the staged texts, not the files).
+    /// Lines of texts given by path.
     public init(texts: [String: [UInt8]]) {
         source = { texts[$0] }
+        kept = nil
+    }
+
+    /// Only the lines given, by path and line number (`check --staged`: the lines of the
+    /// staged texts its diagnostics point at, not the texts).
+    public init(lines: [String: [Int: String]]) {
+        source = { _ in nil }
+        kept = lines
     }
 
     /// Line `number` (1-based) of the file at `path` (relative to the root), without its line break.
     public func line(_ path: String, _ number: Int) -> String? {
+        if let kept { return kept[path]?[number] }
         if path != self.path {
             self.path = path
             bytes = source(path)

@@ -74,12 +74,6 @@ public enum VaultInit {
         risky, and `between cope` shows it first.
         """
 
-    /// Whether `root` is marked as a vault (it holds `between.yml` or `.between/`), so that
-    /// writing into it is expected (`VaultLocator.isVault`).
-    public static func isMarked(_ root: String) -> Bool {
-        VaultLocator.isVault(root)
-    }
-
     /// `path` made absolute from `base`, with `.` and `..` worked out (as `--vault` is).
     public static func absolutePath(_ path: String, from base: String) -> String {
         VaultLocator.absolute(path, from: base)

@@ -70,11 +70,15 @@ public struct RaiseReason: Sendable, Hashable {
     public var text: String
     /// The rating behind it, for finding the worst entry of a pattern (nil when there is none).
     public var value: Double?
+    /// The reason in fewer words for "In short", when `text` is longer than a line there
+    /// should be (a sign of risk typed in a comment, with how to fix it).
+    public var brief: String?
 
-    public init(kind: Kind, text: String, value: Double? = nil) {
+    public init(kind: Kind, text: String, value: Double? = nil, brief: String? = nil) {
         self.kind = kind
         self.text = text
         self.value = value
+        self.brief = brief
     }
 }
 

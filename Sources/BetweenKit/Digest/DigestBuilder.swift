@@ -11,7 +11,8 @@ public enum DigestBuilder {
         let visible = inPeriod.filter(input.audience.admits)
         let assignments = input.assignments.filter(input.audience.admits)
         let practice = visible.filter { $0.type != .session }
-        let homework = HomeworkProgressBuilder.build(assignments: assignments, entries: practice, period: period)
+        let homework = HomeworkProgressBuilder.build(assignments: assignments, entries: practice, period: period,
+                                                     today: input.today, doneBefore: input.doneBefore)
         let measures = measureResults(visible, earlier: input.earlierMeasures)
         let titles = Dictionary(assignments.compactMap { entry in entry.homeworkID.map { ($0, entry.title) } },
                                 uniquingKeysWith: { first, _ in first })

@@ -26,10 +26,15 @@ public struct DigestInput: Sendable {
     /// What the vault's entry templates write, never quoted as the person's words
     /// (nil: the built-in templates').
     public var templateText: TemplateText?
+    /// The day it is: homework isn't expected on the period's days after it (nil: on every day).
+    public var today: EntryDate?
+    /// The `once` assignments practised before the period (in entries this audience sees):
+    /// done, they are not asked for again.
+    public var doneBefore: Set<String>
 
     public init(period: DigestPeriod, entries: [Entry], assignments: [Entry], earlierMeasures: [Entry] = [],
                 nextSession: EntryDate? = nil, config: VaultConfig = VaultConfig(), includePrivate: Bool = false,
-                unreadable: Int = 0, templateText: TemplateText? = nil) {
+                unreadable: Int = 0, templateText: TemplateText? = nil, today: EntryDate? = nil, doneBefore: Set<String> = []) {
         self.period = period
         self.entries = entries
         self.assignments = assignments
@@ -39,6 +44,8 @@ public struct DigestInput: Sendable {
         self.audience = Audience(includingPrivate: includePrivate)
         self.unreadable = unreadable
         self.templateText = templateText
+        self.today = today
+        self.doneBefore = doneBefore
     }
 }
 
@@ -46,10 +53,16 @@ extension DigestInput {
     /// Reads what a digest of `period` for `audience` needs from the index, and with
     /// `templates` what the vault's entry templates write (a homework table quotes nothing
     /// and doesn't need it), one entry at a time, each as a digest keeps it (`DigestEntries`).
-    public static func read(from index: Index, period: DigestPeriod, audience: Audience, templates: Bool = true) throws -> DigestInput {
+    /// `today` is the local day (`LocalClock`): no practice is expected after it.
+    public static func read(from index: Index, period: DigestPeriod, audience: Audience, today: EntryDate,
+                            templates: Bool = true) throws -> DigestInput {
         let entries = try DigestEntries.read(from: index, matching: .days(from: period.start, through: period.end)
                                                  && .excludingTypes([.homework, .note, .safetyPlan]), order: .date)
         let assignments = try DigestEntries.read(from: index, matching: .type(.homework))
+        var doneBefore: Set<String> = []
+        for assignment in HomeworkProgressBuilder.active(assignments) where assignment.text("frequency").flatMap(Frequency.init) == .once {
+            if let id = assignment.homeworkID, try practised(id, before: period.start, in: index, audience: audience) { doneBefore.insert(id) }
+        }
         var earlier: [Entry] = []
         for instrument in Instrument.allCases {
             let found = try DigestEntries.read(from: index, matching: .type(.measure) && .before(period.start) && .visible(to: audience)
@@ -71,6 +84,14 @@ extension DigestInput {
         return DigestInput(period: period, entries: entries, assignments: assignments, earlierMeasures: earlier,
                            nextSession: next, config: vault.config, includePrivate: audience.includesPrivate,
                            unreadable: try index.unreadableCount(),
-                           templateText: templates ? TemplateText(store: TemplateStore(vault: vault), crisisLine: vault.config.crisisLine) : nil)
+                           templateText: templates ? TemplateText(store: TemplateStore(vault: vault), crisisLine: vault.config.crisisLine) : nil,
+                           today: today, doneBefore: doneBefore)
+    }
+
+    /// Whether the assignment `id` was practised (an entry not flagged `skipped`) before
+    /// `day`, in an entry `audience` sees.
+    static func practised(_ id: String, before day: EntryDate, in index: Index, audience: Audience) throws -> Bool {
+        let candidates = try index.entries(matching: .before(day) && .visible(to: audience) && .fieldText("homework", equals: id))
+        return !(HomeworkProgressBuilder.practice(candidates.filter { $0.type != .homework })[id] ?? []).isEmpty
     }
 }

@@ -6,7 +6,8 @@ public struct DigestPeriod: Sendable, Hashable {
     public var start: EntryDate
     /// Last day (inclusive).
     public var end: EntryDate
-    /// Why these days, in words for the digest's opening line.
+    /// Why these days, in words for the digest's opening line. It never counts the days:
+    /// every place that shows it adds the count after it (`summary`, the digest templates).
     public var basis: String
 
     public init(start: EntryDate, end: EntryDate, basis: String) {
@@ -17,6 +18,10 @@ public struct DigestPeriod: Sendable, Hashable {
 
     /// Number of days covered.
     public var dayCount: Int { max(0, end.dayNumber - start.dayNumber + 1) }
+
+    /// The basis and the day count, as the digest's opening line gives them:
+    /// "since the session on 2026-11-17 (10 days)".
+    public var summary: String { "\(basis) (\(dayCount) day\(dayCount == 1 ? "" : "s"))" }
 
     /// Whether an entry's written day falls inside.
     public func contains(_ date: EntryDate) -> Bool {
@@ -51,17 +56,20 @@ public struct DigestPeriod: Sendable, Hashable {
             return DigestPeriod(start: day, end: end, basis: "from \(day.dayString) to \(end.dayString)")
         case .sinceLastSession:
             guard let last = days.last(where: { $0 < end.dayNumber }) ?? days.last(where: { $0 <= end.dayNumber }) else {
+                // `fallbackDays` in words: the count itself follows the basis wherever it is shown.
                 let start = EntryDate.fromDayNumber(end.dayNumber - fallbackDays + 1)
-                return DigestPeriod(start: start, end: end,
-                                    basis: "the last \(fallbackDays) days (no session notes yet, so there is no “last session” to start from)")
+                let weeks = end.dayNumber == today.dayNumber ? "the last two weeks" : "the two weeks to \(end.dayString)"
+                let why = days.isEmpty ? "there are no session notes yet" : "there is no session note before then"
+                return DigestPeriod(start: start, end: end, basis: "\(weeks), as \(why) to start from")
             }
             let start = EntryDate.fromDayNumber(last)
-            return DigestPeriod(start: start, end: end, basis: "since the session on \(start.dayString)")
+            let basis = end.dayNumber == today.dayNumber ? "since the session on \(start.dayString)" : "from the session on \(start.dayString) to \(end.dayString)"
+            return DigestPeriod(start: start, end: end, basis: basis)
         case .session(let day):
             guard days.contains(day.dayNumber) else { throw .noSession(day) }
             guard let previous = days.last(where: { $0 < day.dayNumber }) else {
                 let start = EntryDate.fromDayNumber(day.dayNumber - fallbackDays)
-                return DigestPeriod(start: start, end: day, basis: "the \(fallbackDays) days before the first session, on \(day.dayString)")
+                return DigestPeriod(start: start, end: day, basis: "from two weeks before the first session to that session, on \(day.dayString)")
             }
             let start = EntryDate.fromDayNumber(previous)
             return DigestPeriod(start: start, end: day, basis: "from the session on \(start.dayString) to the session on \(day.dayString)")

@@ -8,14 +8,22 @@ import BetweenCore
 /// N × days, `once` is 1; `as-needed` (or no frequency) has no expectation. For
 /// `daily` and `weekdays` a day counts once however often it was practised; other
 /// frequencies count entries. Entries flagged `skipped` are not practice.
+///
+/// Days after today are not days the assignment could have been practised on, so they
+/// ask for nothing (a period may end in the future: `--until`); an assignment whose first
+/// day is still to come is left out. A `once` assignment practised before the period is
+/// done: it is left out too, unless it was practised again in the period.
 enum HomeworkProgressBuilder {
-    static func build(assignments: [Entry], entries: [Entry], period: DigestPeriod) -> [HomeworkProgress] {
+    static func build(assignments: [Entry], entries: [Entry], period: DigestPeriod,
+                      today: EntryDate? = nil, doneBefore: Set<String> = []) -> [HomeworkProgress] {
         let byID = practice(entries)
         return active(assignments)
             .compactMap { assignment -> HomeworkProgress? in
-                guard let id = assignment.homeworkID, let days = activeDays(assignment, period), !days.isEmpty else { return nil }
+                guard let id = assignment.homeworkID, let active = activeDays(assignment, period) else { return nil }
+                let days = today.map { today in active.filter { $0 <= today.dayNumber } } ?? active
                 let practice = byID[id] ?? []
                 let frequency = assignment.text("frequency").flatMap(Frequency.init)
+                guard !days.isEmpty, !(frequency == .once && doneBefore.contains(id) && practice.isEmpty) else { return nil }
                 let expected = frequency.flatMap { expectedCount($0, days: days) }
                 let done: Int = switch frequency {
                 case .daily?, .weekdays?: Set(practice.compactMap { $0.date?.dayNumber }).count

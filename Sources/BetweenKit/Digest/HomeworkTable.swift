@@ -16,32 +16,27 @@ public struct HomeworkTable: Sendable, Hashable {
     /// Builds the table from the index for `period`, with "this week" around `today`
     /// (the local day in the vault's zone, or `BETWEEN_TODAY`).
     public static func build(index: Index, period: DigestPeriod, today: EntryDate) throws -> HomeworkTable {
-        let input = try DigestInput.read(from: index, period: period, audience: .owner, templates: false)
-        let progress = HomeworkProgressBuilder.build(assignments: input.assignments, entries: input.entries, period: period)
+        let input = try DigestInput.read(from: index, period: period, audience: .owner, today: today, templates: false)
+        let progress = HomeworkProgressBuilder.build(assignments: input.assignments, entries: input.entries, period: period,
+                                                     today: today, doneBefore: input.doneBefore)
         let first = DayText.weekStart(of: today, weekStart: index.vault.config.weekStart)
         let week = DigestPeriod(start: first, end: EntryDate.fromDayNumber(first.dayNumber + 6), basis: "this week")
-        let weekInput = try DigestInput.read(from: index, period: week, audience: .owner, templates: false)
+        let weekInput = try DigestInput.read(from: index, period: week, audience: .owner, today: today, templates: false)
         let practice = HomeworkProgressBuilder.practice(weekInput.entries)
         var remaining: [String: Int] = [:]
         for assignment in HomeworkProgressBuilder.active(weekInput.assignments) {
             guard let id = assignment.homeworkID, let days = HomeworkProgressBuilder.activeDays(assignment, week),
                   let frequency = assignment.text("frequency").flatMap(Frequency.init) else { continue }
-            let before = frequency == .once ? try practised(id, before: first, in: index) : false
+            let before = frequency == .once ? try DigestInput.practised(id, before: first, in: index, audience: .owner) : false
             remaining[id] = LeftThisWeek.count(frequency, activeDays: days, today: today.dayNumber,
                                                practice: (practice[id] ?? []).compactMap { $0.date?.dayNumber }, practisedBefore: before)
         }
         return HomeworkTable(period: period, progress: progress, remainingThisWeek: remaining, weekStart: first)
     }
 
-    /// Whether the assignment `id` was practised (an entry not flagged `skipped`) before `day`.
-    private static func practised(_ id: String, before day: EntryDate, in index: Index) throws -> Bool {
-        let candidates = try index.entries(matching: .before(day) && .fieldText("homework", equals: id))
-        return !(HomeworkProgressBuilder.practice(candidates.filter { $0.type != .homework })[id] ?? []).isEmpty
-    }
-
     /// The table as text.
     public func render() -> String {
-        guard !progress.isEmpty else { return "No active assignments in \(period.basis).\n" }
+        guard !progress.isEmpty else { return "No active assignments in this period: \(period.summary).\n" }
         let rows = progress.map { item -> [String] in
             [item.id, item.frequency?.description ?? "-",
              item.expected.map { "\(item.done)/\($0)" } ?? "\(item.done)",
@@ -49,7 +44,7 @@ public struct HomeworkTable: Sendable, Hashable {
              item.averageHelpful.map(NumberText.short) ?? "-", item.averageFit.map(NumberText.short) ?? "-",
              remainingThisWeek[item.id].map(String.init) ?? "-"]
         }
-        return "Homework \(period.basis) (\(period.start.dayString) to \(period.end.dayString))\n\n"
+        return "Homework \(period.summary)\n\n"
             + TextTable(headers: ["ASSIGNMENT", "FREQUENCY", "DONE", "ADHERENCE", "HELPFUL", "FIT", "LEFT THIS WEEK"], rows: rows).render()
             + "\nThis week: \(DayText.week(weekStart, year: period.end.year)).\n"
     }

@@ -45,7 +45,8 @@ enum InShort {
     }
 
     static func riskText(_ reason: RaiseReason) -> String {
-        switch reason.kind {
+        if let brief = reason.brief { return brief }
+        return switch reason.kind {
         case .selfHarmThoughts: "PHQ-9 question 9 answered \(reason.value.map(NumberText.short) ?? "above 0") of 3"
         case .unsafe: "an entry marked unsafe"
         default: reason.text

@@ -13,13 +13,20 @@ enum RaiseRules {
     }
 
     /// Signs of risk: PHQ-9 question 9 above 0, `unsafe`, and urges of suicide or
-    /// self-harm rated above 0 or acted on. Also what the private-risk notice looks for.
+    /// self-harm rated above 0 or acted on, as written or typed after a `#`
+    /// (`commentedRisks`). Also what the private-risk notice looks for.
     static func risks(_ entry: Entry, riskUrges: [String]) -> [RaiseReason] {
+        writtenRisks(entry, riskUrges: riskUrges) + commentedRisks(entry, riskUrges: riskUrges)
+    }
+
+    /// PHQ-9 question 9 in a few words, for the reason a card gives.
+    static let questionNineText = "question 9 (thoughts of being better off dead, or of hurting yourself)"
+
+    /// The signs of risk in the entry's fields as YAML read them.
+    static func writtenRisks(_ entry: Entry, riskUrges: [String]) -> [RaiseReason] {
         var reasons: [RaiseReason] = []
         if let answer = questionNine(entry), answer > 0 {
-            reasons.append(RaiseReason(kind: .selfHarmThoughts,
-                                       text: "question 9 (thoughts of being better off dead, or of hurting yourself) answered \(NumberText.short(answer)) of 3",
-                                       value: answer))
+            reasons.append(RaiseReason(kind: .selfHarmThoughts, text: "\(questionNineText) answered \(NumberText.short(answer)) of 3", value: answer))
         }
         if entry.type == .diaryCard {
             let matcher = RiskUrges(riskUrges)

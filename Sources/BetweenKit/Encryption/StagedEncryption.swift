@@ -39,19 +39,26 @@ struct StagedEncryption {
                       in: path, at: .fileStart)
     }
 
-    /// Assignments (homework entries) among the encrypted notes of the index, for homework
-    /// ids the plain-text notes don't define: read only when such an id is missing.
-    func encryptedAssignments(index: GitIndex, isSource: (String) -> Bool, excluding known: Set<String>) -> [Entry] {
+    /// What the assignments (homework entries) among the encrypted notes of the index say
+    /// about their ids, for ids the plain-text notes don't define: read only when such an
+    /// id is missing, a batch at a time.
+    func encryptedAssignments(index: GitIndex, isSource: (String) -> Bool, excluding known: Set<String>) -> [VaultChecks.HomeworkReference] {
         guard cipher.canDecrypt,
               let paths = try? index.paths(containing: EncryptedNote.armorHeader).filter({ isSource($0) && !known.contains($0) }),
               !paths.isEmpty, let files = try? index.files() else { return [] }
-        let objects = paths.compactMap { files[$0]?.object }
-        guard let contents = try? index.contents(of: objects, limit: VaultReader.sizeLimit) else { return [] }
-        return paths.compactMap { path -> Entry? in
-            guard let object = files[path]?.object, case .bytes(let bytes)? = contents[object],
-                  let plain = try? cipher.decrypt(bytes),
-                  case .success(let entry) = reader.entry(at: path, .bytes(plain)) else { return nil }
-            return entry.type == .homework ? entry : nil
+        let pathsByObject = Dictionary(grouping: paths.filter { files[$0] != nil }, by: { files[$0]!.object })
+        var references: [VaultChecks.HomeworkReference] = []
+        // A batch at a time, keeping only what each assignment says about its id.
+        try? index.forEachBatch(of: paths.compactMap { files[$0]?.object }, limit: VaultReader.sizeLimit, budget: GitIndex.batchBytes) { batch in
+            for case let (object, .bytes(bytes)) in batch {
+                guard let plain = try? cipher.decrypt(bytes) else { continue }
+                for path in pathsByObject[object] ?? [] {
+                    guard case .success(let entry) = reader.entry(at: path, .bytes(plain)), entry.type == .homework,
+                          let reference = VaultChecks.HomeworkReference(entry) else { continue }
+                    references.append(reference)
+                }
+            }
         }
+        return references
     }
 }

@@ -9,16 +9,20 @@ import BetweenCore
 /// commit can't refer to an assignment it doesn't include. Diagnostics carry positions in
 /// the staged text, and `lines` gives that text's lines for the caret. The notes are read
 /// by `VaultReader` with the staged `between.yml`'s settings, as `check` reads them.
+///
+/// A first commit stages a whole vault: the staged texts are read from git a batch at a
+/// time (`GitIndex.batchBytes`), and of each only the lines its problems point at are kept
+/// (as much of each as a diagnostic shows), so memory doesn't grow with what is staged.
 public struct StagedCheck: Sendable {
     /// Problems in the staged files, sorted by path and position.
     public var diagnostics: [Diagnostic]
     /// How many staged files were checked.
     public var filesChecked: Int
-    /// The staged text of each checked file that is text, by path.
-    private var texts: [String: [UInt8]]
+    /// The lines of the staged texts that diagnostics point at, by path and line number.
+    private var shownLines: [String: [Int: String]]
 
     /// The lines of the staged texts, for diagnostics' excerpts.
-    public var lines: SourceLines { SourceLines(texts: texts) }
+    public var lines: SourceLines { SourceLines(lines: shownLines) }
 
     /// Checks what is staged in the repository holding `vaultRoot`, for that vault.
     ///
@@ -55,37 +59,59 @@ public struct StagedCheck: Sendable {
         // Only files that mention "homework" can be assignments; git finds them quickly.
         let assignmentCandidates = try index.paths(containing: "homework").filter(isSource)
         let wanted = Array(Set(staged + assignmentCandidates)).sorted()
-        let contents = try index.contents(of: wanted.compactMap { files[$0]?.object }, limit: VaultReader.sizeLimit)
+        // Identical files share an object: each of their paths is read from it.
+        let pathsByObject = Dictionary(grouping: wanted.filter { files[$0] != nil }, by: { files[$0]!.object })
 
         let stagedSet = Set(staged)
         var known: Set<String> = [], used: Set<String> = []
-        var texts: [String: [UInt8]] = [:]
-        for path in wanted {
-            guard let object = files[path]?.object, let blob = contents[object] else { continue }
-            let isStaged = stagedSet.contains(path)
-            let content: SourceContent
-            switch blob {
-            case .tooLarge(let size):
-                content = .tooLarge(size: Int64(size))
-            case .bytes(let bytes):
-                if isStaged, let refusal = encryption.refusal(path: path, staged: bytes) { report.add(problem: refusal) }
-                content = .bytes(encryption.readable(bytes))
-            }
-            let result = reader.entry(at: path, content)
-            if case .success(let entry) = result {
-                if isStaged, case .bytes(let text) = content { texts[path] = text }
-                if let id = entry.homeworkID {
-                    if entry.type == .homework { known.insert(id) } else if isStaged { used.insert(id) }
+        var shownLines: [String: [Int: String]] = [:]
+        try index.forEachBatch(of: wanted.compactMap { files[$0]?.object }, limit: VaultReader.sizeLimit, budget: GitIndex.batchBytes) { batch in
+            for (object, blob) in batch {
+                for path in pathsByObject[object] ?? [] {
+                    let isStaged = stagedSet.contains(path)
+                    let content: SourceContent
+                    var refusal: Diagnostic?
+                    switch blob {
+                    case .tooLarge(let size):
+                        content = .tooLarge(size: Int64(size))
+                    case .bytes(let bytes):
+                        if isStaged { refusal = encryption.refusal(path: path, staged: bytes) }
+                        content = .bytes(encryption.readable(bytes))
+                    }
+                    if let refusal { report.add(problem: refusal) }
+                    let result = reader.entry(at: path, content)
+                    if case .success(let entry) = result {
+                        if isStaged, case .bytes(let text) = content {
+                            shownLines[path] = Self.shownLines(of: entry, also: refusal?.position, in: text)
+                        }
+                        if let id = entry.homeworkID {
+                            if entry.type == .homework { known.insert(id) } else if isStaged { used.insert(id) }
+                        }
+                    }
+                    report.add(result, reported: isStaged)
                 }
             }
-            report.add(result, reported: isStaged)
         }
         // An id no plain-text assignment defines may belong to an encrypted one.
         if !used.isSubset(of: known) {
-            for assignment in encryption.encryptedAssignments(index: index, isSource: isSource, excluding: Set(wanted)) {
-                report.add(.success(assignment), reported: false)
+            for reference in encryption.encryptedAssignments(index: index, isSource: isSource, excluding: Set(wanted)) {
+                report.add(reference: reference)
             }
         }
-        return StagedCheck(diagnostics: report.diagnostics, filesChecked: staged.count, texts: texts)
+        return StagedCheck(diagnostics: report.diagnostics, filesChecked: staged.count, shownLines: shownLines)
+    }
+
+    /// The lines of `text` a diagnostic about `entry` may point at: its own problems', the
+    /// `extra` one's, and its homework id's (where the checks across files point), each cut
+    /// to what a diagnostic shows of a line.
+    private static func shownLines(of entry: Entry, also extra: SourcePosition?, in text: [UInt8]) -> [Int: String] {
+        let positions = entry.diagnostics.compactMap(\.position) + [extra, VaultChecks.HomeworkReference(entry)?.position].compactMap { $0 }
+        guard !positions.isEmpty else { return [:] }
+        let source = SourceLines(texts: [entry.path: text])
+        var lines: [Int: String] = [:]
+        for number in Set(positions.map(\.line)).sorted() {
+            lines[number] = source.line(entry.path, number).map { String($0.unicodeScalars.prefix(DiagnosticRenderer.shownScalars)) }
+        }
+        return lines
     }
 }

@@ -11,6 +11,9 @@ public struct DiagnosticRenderer {
     private let lines: LineSource
     private let color: Bool
 
+    /// How much of a source line is shown under a diagnostic (Unicode scalars).
+    public static let shownScalars = 200
+
     public init(color: Bool = false, lines: @escaping LineSource) {
         self.color = color
         self.lines = lines
@@ -24,7 +27,7 @@ public struct DiagnosticRenderer {
         var output = "\(location): \(styledLabel): \(TerminalText.line(diagnostic.message))\n"
         if let position = diagnostic.position, let line = lines(diagnostic.path, position.line) {
             // One scalar for one (`TerminalText.line`), so the caret's column still fits.
-            let shown = TerminalText.line(String(line.unicodeScalars.prefix(200)))
+            let shown = TerminalText.line(String(line.unicodeScalars.prefix(Self.shownScalars)))
             guard !shown.trimmingASCIIWhitespace().isEmpty else { return output }
             output += "    \(shown)\n"
             let caretColumn = min(max(position.column - 1, 0), shown.count)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BetweenCore
 import BetweenKit
 
 extension DigestFormat: ExpressibleByArgument {}
@@ -28,7 +29,8 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex(sharing: true)
             let period = try periodOptions.resolve(in: index, for: sharingOptions.audience)
-            let input = try DigestInput.read(from: index, period: period, audience: sharingOptions.audience)
+            let today = LocalClock(timezone: index.vault.config.timezone).today()
+            let input = try DigestInput.read(from: index, period: period, audience: sharingOptions.audience, today: today)
             let digest = DigestBuilder.build(input)
             let text = try DigestRenderer.render(digest, format: format, store: TemplateStore(vault: index.vault))
             try sharingOptions.outputOptions.deliver(text, vault: index.vault)

@@ -67,10 +67,7 @@ extension Between {
         }
 
         func run() throws {
-            // Only write where a vault was asked for or marked, never into whatever folder we happen to be in.
-            let root = try indexOptions.vaultOptions.open().root
-            let named = indexOptions.vaultOptions.vault != nil || !(ProcessInfo.processInfo.environment["BETWEEN_VAULT"] ?? "").isEmpty
-            guard named || VaultInit.isMarked(root) else { throw CommandError.noVaultHere }
+            // Only into a marked vault, never whatever folder we happen to be in: `VaultLocator` refuses any other.
             let (index, _) = try indexOptions.refreshedIndex()
             let vault = index.vault
             let assignments = Assignments(try index.entries(matching: .type(.homework)))
