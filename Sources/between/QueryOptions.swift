@@ -28,12 +28,20 @@ enum QueryRunner {
         }
     }
 
-    /// The order of `--sort` (by path when there is none).
-    static func order(_ spec: String?, expression: String) throws -> RecordOrder {
+    /// The order of `--sort` (by path when there is none). A sort field no note has
+    /// orders nothing: a warning on stderr (unless `quiet`), or with `strict` an error
+    /// with a caret under it in the sort list, as for the expression's fields.
+    static func order(_ spec: String?, in index: Index, strict: Bool = false, quiet: Bool = false) throws -> RecordOrder {
         guard let spec else { return .path }
         do {
-            return .sorted(try QuerySortParser.parse(spec))
-        } catch {
+            let keys = try QuerySortParser.parse(spec)
+            if strict || !quiet {
+                let unknown = try index.unknownFields(keys.map(\.field))
+                if strict, let first = unknown.first { throw first.error }
+                for field in unknown { Terminal.printWarning(field.sortWarning) }
+            }
+            return .sorted(keys)
+        } catch let error as QuerySyntaxError {
             throw QueryProblem(error: error, text: spec)
         }
     }

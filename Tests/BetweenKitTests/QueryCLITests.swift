@@ -56,6 +56,31 @@ import Testing
         #expect(strict.stderr.contains("did you mean 'distress'?"))
     }
 
+    /// A `--sort` field no note has orders nothing: `query` and `list` say so (with the
+    /// field likely meant), and `query --strict` refuses it with a caret in the sort list.
+    @Test func unknownSortFieldsAreToldUnlessQuietAndRefusedWhenStrict() throws {
+        let vault = try vault()
+        defer { vault.remove() }
+        for command in [["query", "distress exists"], ["list"]] {
+            let loose = try CLI.run(command + ["--sort", "title,-Distress", "--format", "paths", "--vault", vault.root])
+            #expect(loose.status == 0, "\(command)")
+            #expect(loose.stderr == "between: warning: 'Distress' is not a field in any note, so sorting by it changes nothing; "
+                    + "did you mean 'distress'? (field names are case-sensitive)\n", "\(command)")
+            #expect(!loose.stdout.isEmpty)
+            let quiet = try CLI.run(command + ["--sort", "-Distress", "--quiet", "--format", "paths", "--vault", vault.root])
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(command)")
+            let known = try CLI.run(command + ["--sort", "-distress,date", "--format", "paths", "--vault", vault.root])
+            #expect(known.status == 0 && known.stderr.isEmpty, "\(command): \(known.stderr)")
+        }
+        let strict = try CLI.run(["query", "distress exists", "--sort", "title,-Distress", "--strict", "--vault", vault.root])
+        #expect(strict.status == 2)
+        let lines = strict.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "between: error: no record has a field 'Distress'")
+        #expect(lines.dropFirst().first == "  title,-Distress")
+        #expect(lines.dropFirst(2).first == "         ^")
+        #expect(strict.stdout.isEmpty)
+    }
+
     @Test func injectionAttemptsAreJustValues() throws {
         let vault = try vault()
         defer { vault.remove() }

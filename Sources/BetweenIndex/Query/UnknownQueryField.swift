@@ -16,8 +16,15 @@ public struct UnknownQueryField: Sendable, Hashable {
     /// The problem as a warning, for a query run without `--strict`: it still runs, but a
     /// condition on this field is never true, and a person should hear why nothing matched.
     public var warning: String {
-        let name = MessageText.excerpt(field.name)
-        let hint = suggestion.map { "; did you mean '\($0)'?\($0.lowercased() == field.name.lowercased() ? " (field names are case-sensitive)" : "")" } ?? ""
-        return "'\(name)' is not a field in any note, so a comparison with it is never true\(hint)"
+        "'\(MessageText.excerpt(field.name))' is not a field in any note, so a comparison with it is never true\(warningHint)"
+    }
+
+    /// The problem as a warning for a `--sort` field: the records keep their order by path.
+    public var sortWarning: String {
+        "'\(MessageText.excerpt(field.name))' is not a field in any note, so sorting by it changes nothing\(warningHint)"
+    }
+
+    private var warningHint: String {
+        suggestion.map { "; did you mean '\($0)'?\($0.lowercased() == field.name.lowercased() ? " (field names are case-sensitive)" : "")" } ?? ""
     }
 }

@@ -30,7 +30,7 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let query = try entryType.map(RecordQuery.type) ?? .all
-            let order = try QueryRunner.order(sort, expression: "")
+            let order = try QueryRunner.order(sort, in: index, quiet: indexOptions.quiet)
             try Terminal.stream { output in try format.write(from: index, matching: query, order: order, to: output) }
             try indexOptions.reportUnreadable(index, notIn: "listed")
         }

@@ -41,7 +41,7 @@ extension Between {
         func run() throws {
             let (index, _) = try indexOptions.refreshedIndex()
             let query = try QueryRunner.query(expression, in: index, strict: strict, quiet: indexOptions.quiet)
-            let order = try QueryRunner.order(sort, expression: expression)
+            let order = try QueryRunner.order(sort, in: index, strict: strict, quiet: indexOptions.quiet)
             try Terminal.stream { output in try format.write(from: index, matching: query, order: order, limit: limit, to: output) }
         }
     }
