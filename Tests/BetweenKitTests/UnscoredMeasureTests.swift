@@ -53,6 +53,7 @@ import Testing
         let md = try digest(vault, "md")
         #expect(!md.contains("No questionnaires"), "\(md)")
         #expect(md.contains("## Measures\n\nNot scored (`between check` shows which line to fix):\n\n\(line)\n\n## Questions"), "\(md)")
+        #expect(md.contains("PHQ-9 not scored (1 of 9 answers missing)."), "In short says so too: \(md)")
 
         let html = try digest(vault, "html")
         #expect(!html.contains("No questionnaires"))
@@ -96,6 +97,7 @@ import Testing
         for (format, text) in [("md", md), ("html", html)] {
             #expect(!text.contains("phq9-kept") && !text.contains("Sun 22 Nov</span> <span class=\"file\">"), "\(format) leaks the private one")
             #expect(text.contains("1 private entry was left out."), "\(format)")
+            #expect(text.contains("PHQ-9 not scored (1 of 9 answers missing); GAD-7 5/21 (mild)"), "In short: \(format)")
             #expect(!text.contains("2 of 9"), "\(format)")
         }
         #expect((object["unscored_measures"] as? [[String: Any]])?.map { $0["path"] as? String } == ["journal/2026/11/2026-11-20-2110-phq9.md"])
@@ -107,6 +109,7 @@ import Testing
         #expect(both.last?["missing"] as? Int == 2)
         let ownerMD = try digest(vault, "md", ["--include-private"])
         #expect(ownerMD.contains("- PHQ-9: 2 of 9 answers missing (Sun 22 Nov, journal/2026/11/2026-11-22-2240-phq9-kept.md)"))
+        #expect(ownerMD.contains("PHQ-9 not scored (2 of 9 answers missing)"), "In short names the latest: \(ownerMD)")
     }
 
     /// The change of a scored questionnaire is counted from the previous *scored* one: an
@@ -126,9 +129,15 @@ import Testing
         #expect(measures.count == 1)
         #expect(measures.first?["change"] as? Int == 6 && measures.first?["change_text"] as? String == "+6")
         #expect((object["unscored_measures"] as? [[String: Any]])?.map { $0["day"] as? String } == ["2026-11-19"])
-        #expect((object["in_short"] as? [String])?.contains { $0.contains("PHQ-9 14/27 (moderate), up 6") } == true,
+        #expect((object["in_short"] as? [String])?.contains { $0.contains("PHQ-9 14/27 (moderate), up 6") && !$0.contains("later one") } == true,
                 "\(object["in_short"] ?? "")")
         #expect((object["raise"] as? [[String: Any]])?.contains { $0["kind"] as? String == "measure-rose" } == true)
+
+        // A questionnaire after the latest score that couldn't be scored: "In short" says so.
+        try vault.write("journal/2026-11-25-phq9.md", phq9("2026-11-25", "2, 2, 2, 2, 2, 2, 2, 2"))
+        let later = try json(try digest(vault, "json"))
+        #expect((later["in_short"] as? [String])?.contains { $0.contains("PHQ-9 14/27 (moderate), up 6, a later one not scored") } == true,
+                "\(later["in_short"] ?? "")")
     }
 
     // MARK: - Why one isn't scored, for each kind of bad input
