@@ -42,13 +42,19 @@ public struct MeasureScore: Sendable, Hashable {
         guard let (instrument, values) = Self.answers(of: entry) else { return nil }
         var answers: [Int] = []
         for value in values {
-            guard let number = value.number, number.rounded() == number, (0...3).contains(number) else { return nil }
-            answers.append(Int(number))
+            guard let answer = Self.answer(value) else { return nil }
+            answers.append(answer)
         }
         self.instrument = instrument
         self.items = answers
         self.total = answers.reduce(0, +)
         self.band = instrument.band(for: total)
+    }
+
+    /// One answer as a score: a whole number from 0 to 3, else nil (blank, or not an answer).
+    package static func answer(_ value: FieldValue) -> Int? {
+        guard let number = value.number, number.rounded() == number, (0...3).contains(number) else { return nil }
+        return Int(number)
     }
 
     /// A measure's instrument and its answers as written, when there is one per question

@@ -17,6 +17,9 @@ public struct Digest: Sendable, Hashable {
     public var homework: [HomeworkProgress]
     public var moodAndDistress: MoodSeries
     public var measures: [MeasureResult]
+    /// Questionnaires of the period that couldn't be scored, oldest first: shown, so that
+    /// "no questionnaires" is never said of a period that has one.
+    public var unscoredMeasures: [UnscoredMeasure] = []
     /// Mood, distress and functioning across the period (`TrendRule`); nil without enough ratings.
     public var directions: Directions
     public var questions: [QuestionItem]
@@ -189,6 +192,18 @@ public struct MeasureResult: Sendable, Hashable {
     /// Change in total since the previous one of the same instrument (any time before), nil for the first.
     public var change: Int?
     public var previousBand: SeverityBand?
+}
+
+/// A questionnaire (a `measure` entry) that couldn't be scored, and why (`UnscoredMeasure.init`).
+public struct UnscoredMeasure: Sendable, Hashable {
+    public var path: String
+    public var date: EntryDate?
+    /// Nil when the entry names no questionnaire Between knows.
+    public var instrument: Instrument?
+    /// Questions without an answer (blank, or left off a short list); nil when that can't be told.
+    public var missing: Int?
+    /// Why, in a few words: "1 of 9 answers missing".
+    public var reason: String
 }
 
 /// A question for the next session.

@@ -31,6 +31,7 @@ public enum DigestBuilder {
             homework: homework,
             moodAndDistress: MoodSeriesBuilder.build(practice, period: period, weekStart: input.config.weekStart),
             measures: measures,
+            unscoredMeasures: visible.compactMap(UnscoredMeasure.init),
             directions: directions,
             questions: DigestQuestions.questions(visible),
             openTasks: tasks.shown,
@@ -46,7 +47,8 @@ public enum DigestBuilder {
         return digest
     }
 
-    /// Scored measures of the period, oldest first, each with its change since the previous one.
+    /// Scored measures of the period, oldest first, each with its change since the previous
+    /// scored one (a questionnaire that couldn't be scored is never "the last one").
     static func measureResults(_ entries: [Entry], earlier: [Entry]) -> [MeasureResult] {
         var previous: [Instrument: MeasureScore] = [:]
         for entry in earlier.sorted(by: { EntryDate.sortNumber($0.date) < EntryDate.sortNumber($1.date) }) {

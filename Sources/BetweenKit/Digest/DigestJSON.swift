@@ -44,6 +44,7 @@ public enum DigestJSON {
                 ("chart", Chart.encode(series, year: year)),
             ])),
             ("measures", .array(digest.measures.map { measure($0, year: year) })),
+            ("unscored_measures", .array(digest.unscoredMeasures.map { unscored($0, year: year) })),
             ("questions", .array(digest.questions.map { question($0, year: year) })),
             ("open_tasks", .array(digest.openTasks.map { question($0, year: year) })),
             ("open_tasks_more", .integer(digest.openTasksMore)),
@@ -143,6 +144,18 @@ public enum DigestJSON {
             ("band", .string(result.score.band.rawValue)),
             ("change", result.change.map(JSONValue.integer) ?? .null),
             ("change_text", .string(result.change.map { $0 > 0 ? "+\($0)" : $0 < 0 ? "−\(-$0)" : "no change" } ?? "first")),
+        ])
+    }
+
+    private static func unscored(_ measure: UnscoredMeasure, year: Int) -> JSONValue {
+        .object([
+            ("path", .string(measure.path)),
+            ("day", day(measure.date)),
+            ("day_text", dayText(measure.date, year: year)),
+            ("instrument", text(measure.instrument?.rawValue)),
+            ("name", .string(measure.name)),
+            ("missing", measure.missing.map(JSONValue.integer) ?? .null),
+            ("reason", .string(measure.reason)),
         ])
     }
 

@@ -5,7 +5,8 @@ import BetweenCore
 /// 1. Signs of risk, when there are any.
 /// 2. The first few things to raise (or that nothing needs raising).
 /// 3. Homework in one line: each assignment's practices done of those asked.
-/// 4. Which way mood and distress went (`TrendRule`), and each questionnaire's latest score and change.
+/// 4. Which way mood and distress went (`TrendRule`), and each questionnaire's latest score and change
+///    (or that it couldn't be scored).
 /// 5. The next session's day, from the last session note's `next:`.
 enum InShort {
     /// Cards named in the "to raise" line; the rest are counted.
@@ -36,7 +37,7 @@ enum InShort {
                 item.title + " " + (item.expected.map { "\(item.done)/\($0)" } ?? "\(item.done) time\(item.done == 1 ? "" : "s")")
             }.joined(separator: " · ") + ".")
         }
-        let state = directionTexts(digest.directions, thresholds) + measureTexts(digest.measures)
+        let state = directionTexts(digest.directions, thresholds) + measureTexts(digest.measures, unscored: digest.unscoredMeasures)
         if !state.isEmpty {
             lines.append(state.joined(separator: "; ").prefix(1).uppercased() + state.joined(separator: "; ").dropFirst() + ".")
         }
@@ -85,14 +86,23 @@ enum InShort {
         return "\(name) \(change > 0 ? up : down) from \(earlier) to \(later)"
     }
 
-    /// Each questionnaire's latest score of the period and its change.
-    static func measureTexts(_ measures: [MeasureResult]) -> [String] {
+    /// Each questionnaire's latest score of the period and its change, and whether one after
+    /// it couldn't be scored (so that score is not the latest word); "PHQ-9 not scored (…)"
+    /// when none of the period's could be.
+    static func measureTexts(_ measures: [MeasureResult], unscored: [UnscoredMeasure]) -> [String] {
         var latest: [Instrument: MeasureResult] = [:]
         for measure in measures { latest[measure.score.instrument] = measure }
-        return Instrument.allCases.compactMap { latest[$0] }.map { measure in
+        return Instrument.allCases.compactMap { instrument in
+            let notScored = unscored.filter { $0.instrument == instrument }
+            guard let measure = latest[instrument] else {
+                return notScored.last.map { "\(instrument.displayName) not scored (\($0.reason))" }
+            }
             let score = measure.score
-            var text = "\(score.instrument.displayName) \(score.total)/\(score.instrument.maximumTotal) (\(score.band.rawValue))"
+            var text = "\(instrument.displayName) \(score.total)/\(instrument.maximumTotal) (\(score.band.rawValue))"
             if let change = measure.change { text += change > 0 ? ", up \(change)" : change < 0 ? ", down \(-change)" : ", no change" }
+            if notScored.contains(where: { EntryDate.sortNumber($0.date) > EntryDate.sortNumber(measure.date) }) {
+                text += ", a later one not scored"
+            }
             return text
         }
     }
